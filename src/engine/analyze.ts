@@ -1,0 +1,115 @@
+/**
+ * The interpreter: a conversation and a rule set in, an analysis out. Pure and deterministic.
+ * Text is matched segment by segment (sentences and lines); segment results are cached by
+ * content, so re-analysing a conversation after a keystroke costs only the segment that changed.
+ */
+import type { Analysis, MessageMood } from './analysis.ts';
+import { Conversation, type ConversationInput } from './conversation.ts';
+import type { Matcher, RawMatch } from './checks/matcher.ts';
+import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cues.ts';
+import { buildFlags } from './flags.ts';
+import { summarizeMood } from './mood/trend.ts';
+import { scoreMessage } from './mood/score.ts';
+import { buildNext, complaintSkeleton } from './next.ts';
+import type { RuleSet } from './pack/ruleset.ts';
+import { buildSteps, type AgentMatches } from './steps.ts';
+import { insideAny, quotedRanges } from './text/quotes.ts';
+import { segments } from './text/segments.ts';
+import { firstName } from './text/template.ts';
+
+/** Only the latest messages are read; older ones rarely change what the agent should do next. */
+export const MAX_ANALYZED_MESSAGES = 200;
+/** A draft longer than this is read in a window around the caret. */
+export const MAX_DRAFT_WINDOW = 20_000;
+/** Segments longer than this (a pasted blob with no punctuation) are cut: compromise is linear but not free. */
+export const MAX_SEGMENT_CHARS = 2_000;
+const CACHE_LIMIT = 5_000;
+
+export interface SegmentCache {
+  get(key: string): RawMatch[] | undefined;
+  set(key: string, value: RawMatch[]): void;
+}
+
+/** A bounded memo of segment matches; dropping everything when full keeps it simple and O(1). */
+export function createSegmentCache(limit = CACHE_LIMIT): SegmentCache {
+  let map = new Map<string, RawMatch[]>();
+  return {
+    get: (k) => map.get(k),
+    set: (k, v) => {
+      if (map.size >= limit) map = new Map();
+      map.set(k, v);
+    },
+  };
+}
+
+export function matchText(matcher: Matcher, scope: string, text: string, cache?: SegmentCache): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const seg of segments(text)) {
+    const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
+    const key = `${scope}\u0000${body}`;
+    let local = cache?.get(key);
+    if (!local) {
+      local = matcher.match(body);
+      cache?.set(key, local);
+    }
+    for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
+  }
+  return out;
+}
+
+function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
+  const quoted = quotedRanges(text);
+  return quoted.length ? matches.filter((m) => !insideAny(quoted, m.start, m.end)) : matches;
+}
+
+export function analyze(input: ConversationInput, rules: RuleSet, cache?: SegmentCache): Analysis {
+  const conv = Conversation.parse(input);
+  const firstRead = Math.max(0, conv.messages.length - MAX_ANALYZED_MESSAGES);
+
+  const customer: CustomerMatches[] = [];
+  const agent: AgentMatches[] = [];
+  const moods: MessageMood[] = [];
+  const customerTexts = new Map<number, string>();
+  for (let index = firstRead; index < conv.messages.length; index++) {
+    const { role, text } = conv.messages[index]!;
+    if (role === 'customer') {
+      const matches = matchText(rules.customer, 'customer', text, cache);
+      customer.push({ index, text, matches });
+      customerTexts.set(index, text);
+      moods.push(scoreMessage(index, text, matches, rules));
+    } else {
+      agent.push({ source: { in: 'message', index }, text, matches: outsideQuotes(text, matchText(rules.agent, 'agent', text, cache)) });
+    }
+  }
+
+  const { text: draft, offset, skipped: draftSkipped } = draftWindow(conv.draft, conv.caret);
+  const shift = (ms: RawMatch[]) => (offset ? ms.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset })) : ms);
+  const draftSteps = shift(outsideQuotes(draft, matchText(rules.agent, 'agent', draft, cache)));
+  const draftAvoid = shift(outsideQuotes(draft, matchText(rules.draft, 'draft', draft, cache)));
+  agent.push({ source: { in: 'draft' }, text: conv.draft, matches: draftSteps });
+
+  const name = firstName(conv.customerName);
+  const cues = findCues(customer, rules);
+  const steps = buildSteps(agent, rules);
+  return {
+    mood: summarizeMood(conv.messages, moods),
+    cues,
+    customerType: guessCustomerType(cues, rules),
+    prompts: prompts(cues, moods, rules),
+    steps,
+    flags: buildFlags(conv.draft, draftAvoid, rules, { name }),
+    next: buildNext(steps, rules, name, complaintSkeleton(customerTexts, moods)),
+    skipped: { messages: firstRead, draftChars: draftSkipped },
+  };
+}
+
+function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {
+  if (draft.length <= MAX_DRAFT_WINDOW) return { text: draft, offset: 0, skipped: 0 };
+  const at = Math.min(caret ?? draft.length, draft.length);
+  let start = Math.max(0, Math.min(at - MAX_DRAFT_WINDOW / 2, draft.length - MAX_DRAFT_WINDOW));
+  // Start on a line or sentence boundary so no half-word is matched.
+  const boundary = draft.slice(start, start + 200).search(/[\n.!?]\s/);
+  if (start > 0 && boundary >= 0) start += boundary + 1;
+  const text = draft.slice(start, start + MAX_DRAFT_WINDOW);
+  return { text, offset: start, skipped: draft.length - text.length };
+}

@@ -1,0 +1,158 @@
+/**
+ * The rule-pack format, defined once. Packs are data, never code: every field is checked here,
+ * unknown fields are refused (a typo must not silently disable a rule), and sizes are capped by
+ * the named constants below so that a pack cannot make matching slow or the worker heavy.
+ */
+import { z } from 'zod';
+
+/** The pack format this build understands. Packs declare the format they were written for. */
+export const FORMAT_VERSION = 1;
+
+export const MAX_PACK_BYTES = 1_000_000;
+export const MAX_RULES = 5_000;
+export const MAX_PHRASES_PER_RULE = 200;
+export const MAX_PATTERNS_PER_RULE = 50;
+export const MAX_PHRASE_CHARS = 200;
+export const MAX_PATTERN_CHARS = 300;
+export const MAX_TEXT_CHARS = 1_000;
+export const MAX_EXAMPLES = 50;
+export const MAX_EXAMPLE_CHARS = 2_000;
+export const MAX_VOCAB_WORDS = 500;
+
+export const STEP_IDS = ['listen', 'validate', 'apologize', 'reiterate', 'own', 'options', 'follow-up', 'thank'] as const;
+export const StepId = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepId>;
+
+export const CUE_TYPES = [
+  'threat', 'abuse', 'escalation', 'exaggeration', 'churn',
+  'sarcasm', 'expertise', 'entitlement', 'cooperation',
+] as const;
+export const CueType = z.enum(CUE_TYPES);
+export type CueType = z.infer<typeof CueType>;
+
+export const Severity = z.enum(['info', 'warning', 'error']);
+export type Severity = z.infer<typeof Severity>;
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+export const RuleIdSchema = z.string().min(1).max(100).regex(ID, 'use lowercase letters, digits, "-" and "." (e.g. "no-policy-talk")');
+const Text = z.string().min(1).max(MAX_TEXT_CHARS);
+const Phrase = z.string().trim().min(1).max(MAX_PHRASE_CHARS);
+const Pattern = z.string().trim().min(1).max(MAX_PATTERN_CHARS);
+
+const Examples = z.strictObject({
+  match: z.array(z.string().min(1).max(MAX_EXAMPLE_CHARS)).max(MAX_EXAMPLES).default([]),
+  noMatch: z.array(z.string().min(1).max(MAX_EXAMPLE_CHARS)).max(MAX_EXAMPLES).default([]),
+});
+
+/** What every rule kind shares: how it finds text, and the examples that are its own tests. */
+const matcherFields = {
+  id: RuleIdSchema,
+  description: z.string().max(MAX_TEXT_CHARS).optional(),
+  /** Literal phrases, matched case-insensitively on word boundaries; curly quotes fold to straight. */
+  phrases: z.array(Phrase).max(MAX_PHRASES_PER_RULE).optional(),
+  /** compromise match patterns (https://observablehq.com/@spencermountain/compromise-match-syntax); `%name%` expands a vocab list. */
+  patterns: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional(),
+  /** compromise patterns that, when they overlap a match, cancel it (e.g. "things will calm down"). */
+  unless: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional(),
+  examples: Examples,
+};
+
+export const AvoidRule = z.strictObject({
+  ...matcherFields,
+  kind: z.literal('avoid'),
+  scope: z.literal('draft').default('draft'),
+  severity: Severity.default('warning'),
+  message: Text,
+  replacements: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).max(20).default([]),
+});
+
+export const StepRule = z.strictObject({
+  ...matcherFields,
+  kind: z.literal('step'),
+  /** Agent rules read both the sent agent replies (step done) and the draft (step drafted). */
+  scope: z.literal('agent').default('agent'),
+  step: StepId,
+  message: Text.optional(),
+});
+
+export const CueRule = z.strictObject({
+  ...matcherFields,
+  kind: z.literal('cue'),
+  scope: z.literal('customer').default('customer'),
+  cue: CueType,
+  /** Contribution to the customer's raw anger when the cue is present in a message. */
+  weight: z.number().min(-10).max(10).default(0),
+  /** The tip shown beside the cue. */
+  message: Text,
+});
+
+export const SignalRule = z.strictObject({
+  ...matcherFields,
+  kind: z.literal('signal'),
+  scope: z.literal('customer').default('customer'),
+  /** Contribution to the raw anger; negative values calm the reading (thanks, "no rush"). */
+  weight: z.number().min(-10).max(10),
+  /** Short label the sidebar shows as the driver, e.g. "complaint about waiting". */
+  message: Text,
+});
+
+export const Rule = z.discriminatedUnion('kind', [AvoidRule, StepRule, CueRule, SignalRule]);
+export type Rule = z.infer<typeof Rule>;
+export type RuleInput = z.input<typeof Rule>;
+export type RuleKind = Rule['kind'];
+
+export const PlaybookStep = z.strictObject({
+  id: StepId,
+  title: z.string().min(1).max(100),
+  why: Text,
+  /**
+   * Ready-to-insert texts. `{{name}}` is the customer's first name (dropped with its comma when
+   * unknown); `{{complaint}}` a paraphrase skeleton of the customer's complaint.
+   */
+  suggestions: z.array(Text).min(1).max(20),
+});
+export type PlaybookStep = z.infer<typeof PlaybookStep>;
+
+export const CustomerTypeDef = z.strictObject({
+  id: RuleIdSchema,
+  name: z.string().min(1).max(100),
+  tip: Text,
+  /** The guess picks the type with the most of these cues present; ties go to pack order. */
+  cues: z.array(CueType).min(1).max(CUE_TYPES.length),
+});
+export type CustomerTypeDef = z.infer<typeof CustomerTypeDef>;
+
+export const Prompts = z.strictObject({
+  document: Text.optional(),
+  pause: Text.optional(),
+});
+
+export const MoodLexicon = z.strictObject({
+  /**
+   * AFINN words that mislead on customer text ("help", "please", "support", "united") and so
+   * score zero here. See guidance/mood-signals.md §3.
+   */
+  neutral: z.array(z.string().min(1).max(50)).max(MAX_VOCAB_WORDS).default([]),
+});
+
+export const Pack = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  format: z.number().int().min(1),
+  id: RuleIdSchema,
+  name: z.string().min(1).max(100),
+  version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"'),
+  description: z.string().max(MAX_TEXT_CHARS).optional(),
+  /** Named word lists; `%name%` in a pattern expands to `(word|word|...)`. */
+  vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1).max(60)).min(1).max(MAX_VOCAB_WORDS)).optional(),
+  rules: z.array(Rule).max(MAX_RULES).default([]),
+  /** Rule ids of earlier packs that this pack turns off. */
+  disable: z.array(RuleIdSchema).max(MAX_RULES).default([]),
+  playbook: z.array(PlaybookStep).max(STEP_IDS.length).optional(),
+  customerTypes: z.array(CustomerTypeDef).max(50).optional(),
+  prompts: Prompts.optional(),
+  mood: MoodLexicon.optional(),
+});
+export type Pack = z.infer<typeof Pack>;
+export type PackInput = z.input<typeof Pack>;
