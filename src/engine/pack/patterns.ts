@@ -13,7 +13,7 @@ export interface PatternProblem {
 /** More unbounded wildcards than this and a long draft costs quadratic time or worse. */
 export const MAX_WILDCARDS = 2;
 
-const KNOWN_TAGS = new Set(Object.keys(nlp.world().model.one.tagSet as Record<string, unknown>));
+const KNOWN_TAGS = new Set(Object.keys((nlp.world() as { model: { one: { tagSet: Record<string, unknown> } } }).model.one.tagSet));
 const VOCAB_REF = /%([a-z][a-z0-9-]*)%/g;
 /** A regex term with a quantified group that is itself quantified: (a+)+, (a|aa)*, (.*)+ ... */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
