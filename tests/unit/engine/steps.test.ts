@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { draft, engine, stepStatus } from '../helpers.ts';
+
+// Sentences here are written for the tests and differ from rules/core.json's own examples:
+// they check that detection understands paraphrase, not one fixed phrase.
+const cases: Record<string, { drafted: string[]; not: string[] }> = {
+  listen: {
+    drafted: [
+      'Could you walk me through what you saw on the payment screen?',
+      'Can you tell me exactly when the app started crashing?',
+      'Help me understand which item was missing from the box.',
+    ],
+    not: ['Here is the tracking link.', 'I will tell you once I know more.'],
+  },
+  validate: {
+    drafted: [
+      'I completely understand how frustrating that must be.',
+      "I'd be upset too.",
+      'You have every right to be annoyed.',
+      'That must have been really stressful for you.',
+      'I can see why you are disappointed.',
+    ],
+    not: [
+      'I understand the policy change was announced.',
+      'I understand how the discount code works.',
+      'I would be glad to update the address.',
+    ],
+  },
+  apologize: {
+    drafted: ["I'm really sorry about the double charge.", 'Please accept our apologies for the wait.', 'I apologize for the confusion.'],
+    not: ['Sorry, but the offer has ended.', "I'm sorry if you feel we were slow."],
+  },
+  reiterate: {
+    drafted: [
+      'So if I understand correctly, the charge appeared twice.',
+      "Let me make sure I've got this right: the order arrived without the charger?",
+      'To recap, your account was locked after the password reset.',
+    ],
+    not: ['Let me know what else I can do.', 'I understood the assignment.'],
+  },
+  own: {
+    drafted: ["I'll personally make sure this gets fixed.", "I'm taking ownership of this case from here.", "You have my word that I'll chase it today."],
+    not: ['The courier will take care of it.', 'You need to make sure the box is sealed.'],
+  },
+  options: {
+    drafted: [
+      'Would you prefer a refund or a replacement?',
+      'What would you consider a fair solution?',
+      'I can either ship the part overnight or credit your account.',
+    ],
+    not: ['Would you like the invoice by email?', 'The replacement ships on Monday.'],
+  },
+  'follow-up': {
+    drafted: ['May I check back with you on Friday?', 'Is it okay if I call you tomorrow morning to confirm?', "I'll get back to you by Wednesday with an update."],
+    not: ['Follow us on social media for updates.', 'Please check back on the website later.'],
+  },
+  thank: {
+    drafted: ['Thank you for bringing this to my attention.', 'Thanks for your patience with us today.', 'We really appreciate you flagging the problem.'],
+    not: ['Thanks in advance for paying the balance.', 'The thank-you card is in the box.'],
+  },
+};
+
+describe('playbook steps', () => {
+  for (const [step, { drafted, not }] of Object.entries(cases)) {
+    describe(step, () => {
+      it.each(drafted)('drafted by "%s"', (text) => {
+        const a = draft(text);
+        expect(stepStatus(a, step)).toBe('drafted');
+        const evidence = a.steps.find((s) => s.id === step)!.evidence!;
+        expect(evidence.source).toEqual({ in: 'draft' });
+        expect(text.slice(evidence.span.start, evidence.span.end)).toBe(evidence.span.text);
+      });
+      it.each(not)('not satisfied by "%s"', (text) => {
+        expect(stepStatus(draft(text), step)).toBe('todo');
+      });
+    });
+  }
+
+  it('a step covered by a sent agent reply is done, with the message as evidence', () => {
+    const a = engine.analyze({
+      messages: [
+        { role: 'customer', text: 'I was charged twice.' },
+        { role: 'agent', text: "I'm so sorry about that. Would you prefer a refund or store credit?" },
+      ],
+      draft: 'I apologize again.',
+    });
+    expect(stepStatus(a, 'apologize')).toBe('done');
+    expect(a.steps.find((s) => s.id === 'apologize')!.evidence!.source).toEqual({ in: 'message', index: 1 });
+    expect(stepStatus(a, 'options')).toBe('done');
+    expect(stepStatus(a, 'thank')).toBe('todo');
+  });
+
+  it('customer messages never satisfy agent steps', () => {
+    const a = engine.analyze({ messages: [{ role: 'customer', text: "I'm sorry but I understand how frustrating this is for you too." }], draft: '' });
+    expect(a.steps.every((s) => s.status === 'todo')).toBe(true);
+  });
+
+  it('"listen" only counts before a solution is pushed', () => {
+    const after = engine.analyze({
+      messages: [
+        { role: 'customer', text: 'The app lost my photos.' },
+        { role: 'agent', text: 'Would you prefer a refund or a restore from backup?' },
+        { role: 'agent', text: 'Could you tell me more about what happened?' },
+      ],
+      draft: '',
+    });
+    expect(stepStatus(after, 'listen')).toBe('todo');
+    const before = engine.analyze({
+      messages: [
+        { role: 'customer', text: 'The app lost my photos.' },
+        { role: 'agent', text: 'Could you tell me more about what happened?' },
+        { role: 'agent', text: 'Would you prefer a refund or a restore from backup?' },
+      ],
+      draft: '',
+    });
+    expect(stepStatus(before, 'listen')).toBe('done');
+  });
+
+  it('a step quoted from the customer does not count for the agent', () => {
+    expect(stepStatus(draft('You wrote "I apologize for nothing", and I hear that.'), 'apologize')).toBe('todo');
+  });
+
+  it('reports every playbook step in order', () => {
+    expect(draft('').steps.map((s) => s.id)).toEqual(['listen', 'validate', 'apologize', 'reiterate', 'own', 'options', 'follow-up', 'thank']);
+  });
+});
