@@ -77,7 +77,7 @@ describe('customer mood', () => {
         messages: [
           { role: 'customer', text: 'My parcel is late. Where is it?' },
           { role: 'agent', text: 'Let me check.' },
-          { role: 'customer', text: 'Hello, my parcel is late. Where is my parcel?' },
+          { role: 'customer', text: 'Hello? My parcel is late. Where is it?' },
         ],
         draft: '',
       });
