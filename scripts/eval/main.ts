@@ -1,0 +1,123 @@
+/**
+ * Accuracy of the customer-mood reading on real, labelled text (../shared/eval), against the
+ * `sentiment` package (AFINN) scored in the same run. Our prediction is exactly what the sidebar
+ * shows: the mood level of the customer's message is not `calm`. The text is analysed through
+ * the same `createEngine().analyze()` the extension's worker calls; there is no eval-only path.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import Sentiment from 'sentiment';
+import { createEngine } from '../../src/engine/index.ts';
+
+interface Row { text: string; label: string }
+interface Scored { text: string; positive: boolean; ours: number; oursPositive: boolean; afinn: number }
+interface Metrics { precision: number; recall: number; f1: number; accuracy: number; tp: number; fp: number; fn: number; tn: number }
+
+const POSITIVE = new Set(['angry', 'complaint']);
+const DEFAULT_SETS = ['anger.dev.jsonl', 'complaints.dev.jsonl', 'anger_general.dev.jsonl'];
+
+export function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const sets: string[] = [];
+  for (let i = 0; i < argv.length; i++) if (argv[i] === '--set') sets.push(argv[++i] ?? '');
+  const evalDir = resolve(process.cwd(), '../shared/eval');
+  const files = sets.length ? sets : DEFAULT_SETS.map((f) => resolve(evalDir, f));
+  const engine = createEngine();
+  const sentiment = new Sentiment();
+
+  for (const file of files) {
+    if (!existsSync(file)) {
+      process.stderr.write(`eval: cannot read ${file}\n`);
+      return 2;
+    }
+    const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+    const scored: Scored[] = rows.map((r) => {
+      const a = engine.analyze({ messages: [{ role: 'customer', text: r.text }], draft: '' });
+      return {
+        text: r.text,
+        positive: POSITIVE.has(r.label),
+        ours: a.mood.latest ?? 0,
+        oursPositive: a.mood.level !== null && a.mood.level !== 'calm',
+        afinn: sentiment.analyze(r.text).comparative,
+      };
+    });
+    const ours = metrics(scored.map((s) => [s.oursPositive, s.positive]));
+    const afinn0 = metrics(scored.map((s) => [s.afinn < 0, s.positive]));
+    const best = bestThreshold(scored);
+    const result = {
+      set: basename(file),
+      n: scored.length,
+      ours,
+      oursAuc: auc(scored.map((s) => [s.ours, s.positive])),
+      afinn: { threshold: 0, ...afinn0 },
+      afinnBest: best,
+      afinnAuc: auc(scored.map((s) => [-s.afinn, s.positive])),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      continue;
+    }
+    process.stdout.write(`\n${result.set} (n=${result.n})\n`);
+    process.stdout.write(table([
+      ['', 'precision', 'recall', 'F1', 'accuracy', 'AUC'],
+      ['Cooldown (level not calm)', f(ours.precision), f(ours.recall), f(ours.f1), f(ours.accuracy), f(result.oursAuc)],
+      ['AFINN comparative < 0', f(afinn0.precision), f(afinn0.recall), f(afinn0.f1), f(afinn0.accuracy), f(result.afinnAuc)],
+      [`AFINN best (t=${best.threshold})`, f(best.precision), f(best.recall), f(best.f1), f(best.accuracy), ''],
+    ]));
+    process.stdout.write(`confusion (Cooldown): TP ${ours.tp}  FP ${ours.fp}  FN ${ours.fn}  TN ${ours.tn}\n`);
+    const fn = scored.filter((s) => s.positive && !s.oursPositive).sort((a, b) => a.ours - b.ours).slice(0, 10);
+    const fp = scored.filter((s) => !s.positive && s.oursPositive).sort((a, b) => b.ours - a.ours).slice(0, 10);
+    process.stdout.write('worst misses, labelled positive but read calm:\n');
+    for (const s of fn) process.stdout.write(`  ${String(s.ours).padStart(3)}  ${oneLine(s.text)}\n`);
+    process.stdout.write('worst false alarms, labelled negative but read upset or worse:\n');
+    for (const s of fp) process.stdout.write(`  ${String(s.ours).padStart(3)}  ${oneLine(s.text)}\n`);
+  }
+  return 0;
+}
+
+function metrics(pairs: Array<[boolean, boolean]>): Metrics {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const [p, y] of pairs) {
+    if (p && y) tp++;
+    else if (p) fp++;
+    else if (y) fn++;
+    else tn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, accuracy: (tp + tn) / pairs.length, tp, fp, fn, tn };
+}
+
+/** The AFINN baseline at its best threshold on this very set: the strongest version of it. */
+function bestThreshold(scored: Scored[]): Metrics & { threshold: number } {
+  let best: Metrics & { threshold: number } = { threshold: 0, ...metrics(scored.map((s) => [s.afinn < 0, s.positive])) };
+  for (let t = -0.5; t <= 0.5001; t += 0.025) {
+    const m = metrics(scored.map((s) => [s.afinn < t, s.positive]));
+    if (m.f1 > best.f1) best = { threshold: Math.round(t * 1000) / 1000, ...m };
+  }
+  return best;
+}
+
+/** ROC AUC by the rank-sum formula, ties counted half. */
+function auc(pairs: Array<[number, boolean]>): number {
+  const pos = pairs.filter(([, y]) => y).map(([s]) => s);
+  const neg = pairs.filter(([, y]) => !y).map(([s]) => s);
+  let wins = 0;
+  for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return pos.length && neg.length ? wins / (pos.length * neg.length) : 0;
+}
+
+function f(x: number): string {
+  return x.toFixed(3);
+}
+
+function oneLine(t: string): string {
+  const s = t.replace(/\s+/g, ' ');
+  return s.length > 110 ? `${s.slice(0, 109)}…` : s;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n') + '\n';
+}
