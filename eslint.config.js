@@ -2,13 +2,14 @@
 // (no innerHTML, no eval, the engine stays DOM-free).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'coverage/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser } },
     rules: {
       'no-eval': 'error',
       'no-implied-eval': 'error',
@@ -19,6 +20,11 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Render text through Preact or textContent.' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Node-side code: the build, scripts, the CLI and the tests.
+    files: ['*.mjs', '*.js', 'scripts/**', 'bin/**', 'src/cli/**', 'tests/**'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/engine/**/*.ts'],

@@ -16,3 +16,8 @@ export function corePack(): Pack {
   }
   return cached;
 }
+
+/** Vocab lists later packs can use, since core is always layered first. */
+export function coreVocab(): ReadonlyMap<string, readonly string[]> {
+  return new Map(Object.entries(corePack().vocab ?? {}));
+}

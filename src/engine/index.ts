@@ -6,7 +6,7 @@
 import { analyze, createSegmentCache, type SegmentCache } from './analyze.ts';
 import type { Analysis } from './analysis.ts';
 import type { ConversationInput } from './conversation.ts';
-import { corePack } from './core-pack.ts';
+import { corePack, coreVocab } from './core-pack.ts';
 import { buildRuleSet, type RuleSet, type RuleSetOptions } from './pack/ruleset.ts';
 import type { Pack } from './pack/schema.ts';
 
@@ -22,9 +22,9 @@ export function createEngine(packs: readonly Pack[] = [], options: RuleSetOption
   return { rules, analyze: (conversation) => analyze(conversation, rules, cache) };
 }
 
-export { analyze, buildRuleSet, corePack };
+export { analyze, buildRuleSet, corePack, coreVocab };
 export type { Analysis, ConversationInput, Pack, RuleSet };
 export * from './analysis.ts';
 export { Conversation } from './conversation.ts';
-export { parsePack, parsePackText, describeProblems, type Problem, type PackResult } from './pack/validate.ts';
+export { parsePack, parsePackText, describeProblems, type Problem, type PackResult, type ParseOptions } from './pack/validate.ts';
 export { FORMAT_VERSION, STEP_IDS, CUE_TYPES } from './pack/schema.ts';

@@ -3,7 +3,7 @@
  * Exit 0 when every pack passes, 1 when any problem is found, 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
-import type { Problem } from '../../engine/index.ts';
+import { coreVocab, type Problem } from '../../engine/index.ts';
 import { runExamples } from '../../engine/pack/examples.ts';
 import { UsageError, type Output } from '../io.ts';
 import { loadPackFile } from '../packs.ts';
@@ -45,9 +45,10 @@ export async function packCommand(argv: string[], io: Output): Promise<number> {
 
   const reports: PackReport[] = [];
   const owners = new Map<string, string>();
-  let vocab = new Map<string, readonly string[]>();
+  // Core is always layered first, so every pack may use core's vocab lists.
+  let vocab = coreVocab();
   for (const file of positionals) {
-    const loaded = await loadPackFile(file);
+    const loaded = await loadPackFile(file, vocab);
     if (!loaded.ok) {
       reports.push({ file, ok: false, rules: 0, examples: 0, problems: loaded.problems, notes: [] });
       continue;
@@ -78,3 +79,4 @@ export async function packCommand(argv: string[], io: Output): Promise<number> {
   }
   return reports.every((r) => r.ok) ? 0 : 1;
 }
+

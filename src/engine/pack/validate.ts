@@ -15,6 +15,11 @@ export interface Problem {
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: Problem[] };
 
+export interface ParseOptions {
+  /** Vocab lists of the packs layered before this one, which its patterns may use. */
+  vocab?: ReadonlyMap<string, readonly string[]>;
+}
+
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
@@ -24,7 +29,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-export function parsePackText(text: string): PackResult {
+export function parsePackText(text: string, options: ParseOptions = {}): PackResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PACK_BYTES) {
     return fail('', `pack is ${bytes.toLocaleString('en')} bytes; the limit is ${MAX_PACK_BYTES.toLocaleString('en')}`, 'split it into several packs');
@@ -35,10 +40,10 @@ export function parsePackText(text: string): PackResult {
   } catch (e) {
     return fail('', `not valid JSON: ${(e as Error).message}`, 'check for a trailing comma or an unquoted key');
   }
-  return parsePack(data);
+  return parsePack(data, options);
 }
 
-export function parsePack(data: unknown): PackResult {
+export function parsePack(data: unknown, options: ParseOptions = {}): PackResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail('', 'a pack must be a JSON object', 'start from `cooldown pack new NAME`');
   }
@@ -48,7 +53,7 @@ export function parsePack(data: unknown): PackResult {
   }
   const parsed = Pack.safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(issueToProblem) };
-  const problems = semanticProblems(parsed.data);
+  const problems = semanticProblems(parsed.data, options.vocab ?? new Map());
   return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data };
 }
 
@@ -64,9 +69,9 @@ function issueToProblem(issue: z.core.$ZodIssue): Problem {
 }
 
 /** Checks zod cannot express: unique ids, parsable patterns, and rules that test themselves. */
-function semanticProblems(pack: Pack): Problem[] {
+function semanticProblems(pack: Pack, earlier: ReadonlyMap<string, readonly string[]>): Problem[] {
   const problems: Problem[] = [];
-  const vocab = new Map(Object.entries(pack.vocab ?? {}));
+  const vocab = new Map([...earlier, ...Object.entries(pack.vocab ?? {})]);
   const seen = new Map<string, number>();
   pack.rules.forEach((rule, i) => {
     const at = `rules[${i}]`;
