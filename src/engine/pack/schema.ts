@@ -48,15 +48,15 @@ const Examples = z.strictObject({
 
 /** What every rule kind shares: how it finds text, and the examples that are its own tests. */
 const matcherFields = {
-  id: RuleIdSchema,
-  description: z.string().max(MAX_TEXT_CHARS).optional(),
-  /** Literal phrases, matched case-insensitively on word boundaries; curly quotes fold to straight. */
-  phrases: z.array(Phrase).max(MAX_PHRASES_PER_RULE).optional(),
-  /** compromise match patterns (https://observablehq.com/@spencermountain/compromise-match-syntax); `%name%` expands a vocab list. */
-  patterns: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional(),
-  /** compromise patterns that, when they overlap a match, cancel it (e.g. "things will calm down"). */
-  unless: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional(),
-  examples: Examples,
+  id: RuleIdSchema.describe('Unique id, kebab-case. A later pack that reuses it replaces this rule.'),
+  description: z.string().max(MAX_TEXT_CHARS).optional().describe('What the rule is for, for pack authors.'),
+  phrases: z.array(Phrase).max(MAX_PHRASES_PER_RULE).optional()
+    .describe('Literal phrases, matched case-insensitively on word boundaries; curly quotes fold to straight.'),
+  patterns: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional()
+    .describe('compromise match patterns, e.g. "(i am|i\'m) #Adverb? sorry"; %name% expands a vocab list.'),
+  unless: z.array(Pattern).max(MAX_PATTERNS_PER_RULE).optional()
+    .describe('compromise patterns that cancel a match they overlap, e.g. "things will calm down".'),
+  examples: Examples.describe('The rule\'s own tests: every match sentence must fire it, every noMatch sentence must not.'),
 };
 
 export const AvoidRule = z.strictObject({
@@ -64,8 +64,8 @@ export const AvoidRule = z.strictObject({
   kind: z.literal('avoid'),
   scope: z.literal('draft').default('draft'),
   severity: Severity.default('warning'),
-  message: Text,
-  replacements: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).max(20).default([]),
+  message: Text.describe('Why the phrase hurts; {{match}} is the matched text, {{name}} the customer\'s first name.'),
+  replacements: z.array(z.string().min(1).max(MAX_TEXT_CHARS)).max(20).default([]).describe('What to say instead; the sidebar offers each as a one-click Replace.'),
 });
 
 export const StepRule = z.strictObject({
@@ -73,7 +73,7 @@ export const StepRule = z.strictObject({
   kind: z.literal('step'),
   /** Agent rules read both the sent agent replies (step done) and the draft (step drafted). */
   scope: z.literal('agent').default('agent'),
-  step: StepId,
+  step: StepId.describe('The playbook step this wording satisfies.'),
   message: Text.optional(),
 });
 
@@ -139,16 +139,15 @@ export const MoodLexicon = z.strictObject({
 
 export const Pack = z.strictObject({
   $schema: z.string().max(500).optional(),
-  format: z.number().int().min(1),
-  id: RuleIdSchema,
-  name: z.string().min(1).max(100),
-  version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"'),
+  format: z.number().int().min(1).describe(`The pack format this pack is written for; this build reads ${FORMAT_VERSION}.`),
+  id: RuleIdSchema.describe('Unique pack id, kebab-case.'),
+  name: z.string().min(1).max(100).describe('Name shown to agents and leads.'),
+  version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"').describe('Semantic version of this pack, e.g. "1.2.0".'),
   description: z.string().max(MAX_TEXT_CHARS).optional(),
   /** Named word lists; `%name%` in a pattern expands to `(word|word|...)`. */
   vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1).max(60)).min(1).max(MAX_VOCAB_WORDS)).optional(),
   rules: z.array(Rule).max(MAX_RULES).default([]),
-  /** Rule ids of earlier packs that this pack turns off. */
-  disable: z.array(RuleIdSchema).max(MAX_RULES).default([]),
+  disable: z.array(RuleIdSchema).max(MAX_RULES).default([]).describe('Rule ids of earlier packs that this pack turns off.'),
   playbook: z.array(PlaybookStep).max(STEP_IDS.length).optional(),
   customerTypes: z.array(CustomerTypeDef).max(50).optional(),
   prompts: Prompts.optional(),
