@@ -43,15 +43,14 @@ export function lintPack(pack: Pack, vocab: ReadonlyMap<string, readonly string[
     const matcher = compileMatcher(rules.map((r) => expand(r, allVocab)));
     const alsoFiring = new Map<string, Set<string>>();
     for (const rule of rules) {
-      let common: Set<string> | null = null;
-      for (const example of rule.examples.match) {
-        const fired = new Set(matchText(matcher, kind, example).map((m) => m.ruleId));
-        if (!fired.has(rule.id)) continue; // a failing example is reported by the example runner
-        fired.delete(rule.id);
-        const previous: Set<string> | null = common;
-        common = previous ? new Set([...previous].filter((id) => fired.has(id))) : fired;
-      }
-      alsoFiring.set(rule.id, common ?? new Set());
+      const firedSets = rule.examples.match
+        .map((example) => new Set(matchText(matcher, kind, example).map((m) => m.ruleId)))
+        // A failing example is reported by the example runner, not here.
+        .filter((fired) => fired.has(rule.id));
+      const common = firedSets.length
+        ? [...firedSets[0]!].filter((id) => id !== rule.id && firedSets.every((f) => f.has(id)))
+        : [];
+      alsoFiring.set(rule.id, new Set(common));
     }
     const reported = new Set<string>();
     for (const rule of rules) {
