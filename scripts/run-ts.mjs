@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// `npm run eval [-- --json] [-- --set FILE]`: bundles scripts/eval/main.ts with the engine (the
-// same source the extension bundles) and runs it in Node.
+// Runs a TypeScript entry of scripts/ in Node: bundles it with the engine (the same source the
+// extension bundles) and calls its exported `main(argv)`. Usage: node scripts/run-ts.mjs ENTRY [args]
 import * as esbuild from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
-const outfile = 'node_modules/.cache/cooldown/eval.mjs';
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs ENTRY.ts [args]');
+  process.exit(2);
+}
+const outfile = `node_modules/.cache/cooldown/${entry.replace(/[^a-z0-9]+/gi, '_')}.mjs`;
 await mkdir('node_modules/.cache/cooldown', { recursive: true });
 await esbuild.build({
-  entryPoints: ['scripts/eval/main.ts'],
+  entryPoints: [entry],
   outfile,
   bundle: true,
   platform: 'node',
@@ -20,4 +25,4 @@ await esbuild.build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 const { main } = await import(pathToFileURL(outfile).href);
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(args);
