@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // Build driver. `node build.mjs` builds everything; `--cli` only the command line (run by
-// `npm ci` through `prepare`, so `npx cooldown` works on a fresh clone).
+// `npm ci` through `prepare`, so `npx cooldown` works on a fresh clone); `--extension` only the
+// browser extension (dist/chrome and dist/firefox from the one manifest.json), with `--watch`
+// to rebuild on change and `--package` to write store-ready zips to dist/packages.
 import * as esbuild from 'esbuild';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { watch as fsWatch } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 
 const args = new Set(process.argv.slice(2));
 const only = (name) => !['--cli', '--extension'].some((f) => args.has(f)) || args.has(`--${name}`);
@@ -19,9 +24,183 @@ async function buildCli() {
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
+    logOverride: { 'empty-glob': 'silent' },
     // compromise and sentiment are CommonJS/ESM hybrids; bundling them keeps startup to one file read.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The extension: one esbuild pass, written to dist/chrome and dist/firefox with a manifest each.
+
+const EXT_ENTRIES = {
+  content: 'src/content/index.ts', // isolated world, helpdesk pages
+  bridge: 'src/content/bridge.ts', // MAIN world, only where an editor needs page objects (CKEditor 5)
+  background: 'src/background/index.ts', // Chrome service worker / Firefox event page
+  sidebar: 'src/sidebar/index.tsx',
+  options: 'src/options/index.tsx',
+};
+const EXT_STATIC = [
+  ['src/sidebar/sidebar.html', 'sidebar.html'],
+  ['src/sidebar/sidebar.css', 'sidebar.css'],
+  ['src/options/options.html', 'options.html'],
+  ['static/icons', 'icons'],
+];
+const BROWSERS = ['chrome', 'firefox'];
+
+/**
+ * The per-browser manifest from the one source manifest.json, which holds both browsers' keys:
+ * Chrome keeps `background.service_worker`, `side_panel` and the `sidePanel` permission;
+ * Firefox keeps `background.scripts`, `sidebar_action` and `browser_specific_settings`.
+ */
+export function manifestFor(browser, source) {
+  const m = structuredClone(source);
+  const commands = { ...m.commands };
+  if (browser === 'chrome') {
+    m.background = { service_worker: m.background.service_worker };
+    delete m.sidebar_action;
+    delete m.browser_specific_settings;
+    delete commands._execute_sidebar_action;
+  } else {
+    m.background = { scripts: m.background.scripts };
+    delete m.side_panel;
+    delete m.minimum_chrome_version;
+    m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
+    // Firefox's toolbar button toggles the sidebar itself; one shortcut for it is enough.
+    delete commands._execute_action;
+  }
+  m.commands = commands;
+  return m;
+}
+
+async function writeExtension(outputFiles, { sourcemaps }) {
+  const source = JSON.parse(await readFile('manifest.json', 'utf8'));
+  for (const browser of BROWSERS) {
+    const dir = `dist/${browser}`;
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    for (const f of outputFiles) {
+      if (!sourcemaps && f.path.endsWith('.map')) continue;
+      await writeFile(path.join(dir, path.basename(f.path)), f.contents);
+    }
+    for (const [from, to] of EXT_STATIC) await cp(from, path.join(dir, to), { recursive: true });
+    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source), null, 2)}\n`);
+  }
+}
+
+function extensionOptions({ sourcemaps }) {
+  return {
+    entryPoints: EXT_ENTRIES,
+    outdir: 'dist/.extension',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome116', 'firefox128'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    sourcemap: sourcemaps ? 'linked' : false,
+    write: false,
+    logLevel: 'warning',
+    legalComments: 'eof',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+}
+
+export async function buildExtension({ watch = false, pack = false } = {}) {
+  if (!watch) {
+    const result = await esbuild.build(extensionOptions({ sourcemaps: false }));
+    await writeExtension(result.outputFiles, { sourcemaps: false });
+    if (pack) await packageExtension();
+    return;
+  }
+  // Watch: esbuild tracks the sources; manifest.json and static files are watched here.
+  let last = null;
+  const rewrite = async () => {
+    if (!last) return;
+    try {
+      await writeExtension(last, { sourcemaps: true });
+      console.log(`[watch] extension rebuilt ${new Date().toLocaleTimeString()}`);
+    } catch (err) {
+      console.error('[watch] write failed:', err);
+    }
+  };
+  const ctx = await esbuild.context({
+    ...extensionOptions({ sourcemaps: true }),
+    plugins: [{
+      name: 'write-both-browsers',
+      setup(build) {
+        build.onEnd(async (result) => {
+          if (result.errors.length) return;
+          last = result.outputFiles;
+          await rewrite();
+        });
+      },
+    }],
+  });
+  await ctx.watch();
+  for (const p of ['manifest.json', ...EXT_STATIC.map(([from]) => from)]) fsWatch(p, { recursive: true }, () => void rewrite());
+  console.log('[watch] watching src/, manifest.json and static files (Ctrl-C to stop)');
+}
+
+/** Store-ready zips (deterministic: sorted entries, fixed timestamps). */
+async function packageExtension() {
+  const { version } = JSON.parse(await readFile('manifest.json', 'utf8'));
+  await mkdir('dist/packages', { recursive: true });
+  for (const browser of BROWSERS) {
+    const dir = `dist/${browser}`;
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(dir, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'))
+      .sort();
+    const entries = await Promise.all(files.map(async (name) => ({ name, data: await readFile(path.join(dir, name)) })));
+    const out = `dist/packages/cooldown-${browser}-${version}.zip`;
+    await writeFile(out, zip(entries));
+    console.log(`packaged ${out} (${files.length} files)`);
+  }
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A minimal ZIP writer (deflate, no extra fields): enough for extension stores. */
+function zip(entries) {
+  const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1; // 2024-01-01, time 00:00
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const deflated = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8); local.writeUInt16LE(0, 10); local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26); local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10); central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(DOS_DATE, 14); central.writeUInt32LE(crc, 16); central.writeUInt32LE(deflated.length, 20);
+    central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, deflated);
+    centrals.push(central, nameBuf);
+    offset += local.length + nameBuf.length + deflated.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
 if (only('cli')) await buildCli();
+if (only('extension')) await buildExtension({ watch: args.has('--watch'), pack: args.has('--package') });

@@ -1,0 +1,145 @@
+/**
+ * Zendesk Support, Agent Workspace (`<sub>.zendesk.com/agent/tickets/<id>`).
+ *
+ * Zendesk keeps every open ticket tab mounted and only hides the inactive ones, so every query
+ * is scoped to the active ticket's pane (dom-notes 1.0). Roles come from the `type` attribute of
+ * the message element, internal notes and automation are dropped, and the composer is CKEditor 5,
+ * which is edited through the MAIN-world bridge (dom-notes 1.a, 1.e). Sources: dom-notes.md §1
+ * (ZT, CR, FM, WH, AC, TX, LS, TS are the public scripts listed there).
+ */
+import type { Message } from '../engine/conversation.ts';
+import type { ConversationRead, EditorHandle, SiteAdapter } from './adapter.ts';
+import { ckeditorEditor } from './dom/editors.ts';
+import { observeDocument } from './dom/observe.ts';
+import { readableText } from './dom/text.ts';
+import { firstVisible, isVisible } from './dom/visibility.ts';
+
+/** Ticket id in the path (ZT, WH, CR; dom-notes 1.c). `#/agent/tickets/<id>` covers file:// copies. */
+const TICKET_PATH = /\/agent\/tickets\/(\d+)/;
+/** Per-ticket pane (TS [VERIFIED-IN-CODE], dom-notes 1.0). */
+const PANE_BY_ID = (id: string): string => `[data-ticket-id="${id}"]`;
+/** All ticket panes are children of this (WH, dom-notes 1.0). */
+const PANES = 'main#main_panes, #main_panes';
+/** One comment/message in the conversation log (FM, TX, ZT; dom-notes 1.b). */
+const ITEM = '[data-test-id="omni-log-comment-item"]';
+/** The message inside an item; `type` is "end-user" or "agent" — "the canonical agent-vs-customer signal" (ZT, TX; dom-notes 1.b). */
+const ITEM_MESSAGE = '[data-test-id="omni-log-item-message"]';
+/** The message body (dom-notes 1.b); `data-originated-from` names the channel or automation. */
+const ITEM_CONTENT = '[data-test-id="omni-log-message-content"]';
+/** Present only on internal notes (TX, FM; dom-notes 1.b). */
+const INTERNAL_NOTE = '[data-test-id="omni-log-internal-note-tag"]';
+/** Channels that are automation, not a person (FM; dom-notes 1.b, role signal 4). */
+const AUTOMATED_ORIGINS = new Set(['Trigger', 'Automation', 'ApiInteraction', 'Rule']);
+/** Not the author's words: quoted history, signatures, read indicators, buttons (ZT, TX; dom-notes 1.b "Text"). */
+const NOT_AUTHORED = 'blockquote, .zd-quote-wrapper, .signature, [data-test-id^="convo-log-item-"], button, [data-zes-id]';
+/** Requester (customer) name, best first (FM; dom-notes 1.c). */
+const REQUESTER = [
+  '[data-test-id="ticket-system-field-requester-select"]',
+  '[data-test-id="tooltip-requester-name"]',
+  '[data-test-id="tabs-nav-item-users"]',
+];
+/** Sender name inside an item (LS; dom-notes 1.b). */
+const SENDER = '[data-test-id="omni-log-item-sender"]';
+/** The composer's contenteditable, best first (ZT, SA, AC, CR; dom-notes 1.a). */
+const EDITORS = [
+  '[contenteditable="true"][data-test-id="omnicomposer-rich-text-ckeditor"]',
+  '[contenteditable="true"][data-test-id="omnicomposer-plain-text-ckeditor"]',
+  '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"][role="textbox"]',
+  '.zendesk-editor--rich-text-container [contenteditable="true"]',
+  '.ck-editor__editable[contenteditable="true"]',
+];
+
+function ticketIdFrom(loc: Location): string | null {
+  return TICKET_PATH.exec(loc.pathname)?.[1] ?? TICKET_PATH.exec(loc.hash)?.[1] ?? null;
+}
+
+/** The active ticket's pane: the visible `[data-ticket-id=<url id>]`, else the visible child of main_panes. */
+function activePane(doc: Document, ticketId: string): Element | null {
+  const byId = Array.from(doc.querySelectorAll(PANE_BY_ID(ticketId))).filter((p) => isVisible(p));
+  // Outermost visible match: the pane itself, not a nested element that repeats the id.
+  const pane = byId.find((p) => !byId.some((q) => q !== p && q.contains(p)));
+  if (pane) return pane;
+  const panes = doc.querySelector(PANES);
+  if (!panes) return null;
+  const visible = Array.from(panes.children).filter((c) => isVisible(c));
+  // Only trust the visible-child rule when it is unambiguous and not another ticket's pane.
+  const only = visible.length === 1 ? visible[0] : undefined;
+  const otherId = only?.getAttribute('data-ticket-id');
+  return only && (!otherId || otherId === ticketId) ? only : null;
+}
+
+const notAuthored = (el: Element): boolean => el.matches(NOT_AUTHORED);
+
+function readItems(pane: Element): Message[] {
+  const out: Message[] = [];
+  for (const item of Array.from(pane.querySelectorAll(ITEM))) {
+    if (item.parentElement?.closest(ITEM)) continue; // nested items belong to their outer item
+    if (item.getAttribute('aria-hidden') === 'true' || item.querySelector(INTERNAL_NOTE)) continue;
+    const msg = Array.from(item.querySelectorAll(ITEM_MESSAGE)).find((m) => m.closest(ITEM) === item);
+    if (!msg || msg.getAttribute('aria-hidden') === 'true') continue;
+    const type = msg.getAttribute('type');
+    const role = type === 'end-user' ? 'customer' : type === 'agent' ? 'agent' : null;
+    if (!role) continue; // internal, system, or unknown: not part of the customer conversation
+    const content = msg.querySelector(ITEM_CONTENT) ?? msg;
+    const origin = content.getAttribute('data-originated-from') ?? msg.querySelector('[data-originated-from]')?.getAttribute('data-originated-from');
+    if (role === 'agent' && origin && AUTOMATED_ORIGINS.has(origin)) continue;
+    const text = readableText(content, notAuthored);
+    if (!text) continue;
+    const at = item.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+    out.push({ role, text, ...(at ? { at: at.slice(0, 64) } : {}) });
+  }
+  return out;
+}
+
+function requesterName(pane: Element): string | undefined {
+  for (const sel of REQUESTER) {
+    const name = pane.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
+    if (name) return name.slice(0, 200);
+  }
+  // Fall back to the author of the first customer message.
+  for (const msg of Array.from(pane.querySelectorAll(`${ITEM_MESSAGE}[type="end-user"]`))) {
+    const name = msg.closest(ITEM)?.querySelector(SENDER)?.textContent?.replace(/\s+/g, ' ').trim();
+    if (name) return name.slice(0, 200);
+  }
+  return undefined;
+}
+
+export function createZendeskAdapter(): SiteAdapter {
+  const pane = (doc: Document): Element | null => {
+    const id = doc.defaultView ? ticketIdFrom(doc.defaultView.location) : null;
+    return id ? activePane(doc, id) : null;
+  };
+  return {
+    id: 'zendesk',
+    // The whole agent app: a ticket can be opened later without a reload.
+    matches: (url) => url.hostname.endsWith('.zendesk.com'),
+    conversationId(doc) {
+      const id = doc.defaultView ? ticketIdFrom(doc.defaultView.location) : null;
+      return id && activePane(doc, id) ? `zendesk:${id}` : null;
+    },
+    readConversation(doc): ConversationRead | null {
+      const id = doc.defaultView ? ticketIdFrom(doc.defaultView.location) : null;
+      const p = id ? activePane(doc, id) : null;
+      if (!id || !p) return null;
+      const customerName = requesterName(p);
+      return { id: `zendesk:${id}`, messages: readItems(p), ...(customerName ? { customerName } : {}) };
+    },
+    findEditor(doc): EditorHandle | null {
+      const p = pane(doc);
+      const el = p ? firstVisible<HTMLElement>(p, EDITORS) : null;
+      return el ? ckeditorEditor(el) : null;
+    },
+    observe(doc, signal, onChange) {
+      // No hashchange in Zendesk: the History API changes the path and panes are shown/hidden
+      // (dom-notes 1.d), so visibility attributes are watched along with the tree.
+      observeDocument(doc, signal, onChange, {
+        windowEvents: ['popstate'],
+        attributes: ['style', 'class', 'hidden', 'aria-hidden', 'data-ticket-id', 'data-entity-is-selected', 'type'],
+      });
+    },
+  };
+}
+
+// Checked against: ../shared/fixtures/zendesk-ticket.html (active pane 48213 beside a hidden
+// mounted pane, internal note, trigger auto-reply, quoted history; #next-conversation pushes
+// /agent/tickets/48227), and a real CKEditor 5 mounted in its composer (tests/e2e/zendesk.spec.ts).

@@ -1,0 +1,27 @@
+/**
+ * The generic adapter runs only on origins the agent granted (optional host permissions, asked
+ * for from the options page). The granted set is the source of truth: on every change the
+ * dynamic content scripts are re-registered to match it.
+ */
+import browser from '../../shared/browser.ts';
+import manifest from '../../../manifest.json';
+
+const SCRIPT_ID = 'cooldown-generic';
+const BRIDGE_ID = 'cooldown-generic-bridge';
+
+/** Origins the extension always has (helpdesks with their own adapter). */
+const BUILT_IN = new Set<string>(manifest.host_permissions);
+
+export async function syncGenericSites(): Promise<void> {
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return;
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const origins = granted.filter((o) => !BUILT_IN.has(o));
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, BRIDGE_ID] }).catch(() => []);
+  if (existing.length) await scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
+  if (!origins.length) return;
+  await scripting.registerContentScripts([
+    { id: SCRIPT_ID, matches: origins, excludeMatches: [...BUILT_IN], js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: BRIDGE_ID, matches: origins, excludeMatches: [...BUILT_IN], js: ['bridge.js'], runAt: 'document_idle', persistAcrossSessions: true, world: 'MAIN' },
+  ] as Parameters<typeof scripting.registerContentScripts>[0]);
+}

@@ -1,0 +1,50 @@
+/** Opening the coach: the pop-out tab, the keyboard commands and the toolbar button. */
+import type { Tabs } from 'webextension-polyfill';
+import browser, { chromeSidePanel, firefoxSidebarAction } from '../../shared/browser.ts';
+import type { MessageOf, Reply } from '../../shared/messages.ts';
+
+/** Manifest command names (see manifest.json `commands`). */
+export const POP_OUT_COMMAND = 'pop-out-sidebar';
+export const OPEN_COMMAND = 'open-sidebar';
+
+export function sidebarUrl(tabId?: number): string {
+  return browser.runtime.getURL(tabId === undefined ? 'sidebar.html' : `sidebar.html?tabId=${tabId}`);
+}
+
+export async function popOut(tabId: number): Promise<void> {
+  await browser.tabs.create({ url: sidebarUrl(tabId) });
+}
+
+export async function onPopOut(msg: MessageOf<'sidebar/pop-out'>): Promise<Reply<'sidebar/pop-out'>> {
+  await popOut(msg.tabId);
+  return { ok: true };
+}
+
+/** Must run synchronously inside the user gesture (sidePanel.open/sidebarAction.open require it). */
+export function openSidebar(tab: Tabs.Tab | undefined): void {
+  const panel = chromeSidePanel();
+  if (panel && tab?.id !== undefined) {
+    panel.open({ tabId: tab.id }).catch(() => undefined);
+    return;
+  }
+  firefoxSidebarAction()?.open().catch(() => undefined);
+}
+
+export function onCommand(command: string, tab: Tabs.Tab | undefined): void {
+  if (command === OPEN_COMMAND) {
+    openSidebar(tab);
+    return;
+  }
+  if (command === POP_OUT_COMMAND) {
+    const open = (t: Tabs.Tab | undefined): void => {
+      if (t?.id !== undefined) void popOut(t.id);
+    };
+    if (tab) open(tab);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => open(t));
+  }
+}
+
+/** Chrome opens the side panel from the toolbar button itself; Firefox needs the click handled. */
+export async function onInstalledSidebar(): Promise<void> {
+  await chromeSidePanel()?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+}

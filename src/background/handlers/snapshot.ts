@@ -1,0 +1,57 @@
+/** `content/snapshot` and `content/no-conversation`: analyse and remember, per tab. */
+import type { Runtime } from 'webextension-polyfill';
+import type { MessageOf, Reply } from '../../shared/messages.ts';
+import { STATE_VERSION, type TabState } from '../../shared/state.ts';
+import { getEngine } from '../engine-host.ts';
+import { writeTab } from '../store.ts';
+
+function originOf(sender: Runtime.MessageSender): string {
+  try {
+    return new URL(sender.url ?? sender.tab?.url ?? '').origin;
+  } catch {
+    return '';
+  }
+}
+
+export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Runtime.MessageSender): Promise<Reply<'content/snapshot'>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: true };
+  const s = msg.snapshot;
+  const engine = await getEngine();
+  const analysis = engine.analyze({
+    id: s.id,
+    site: s.site,
+    messages: s.messages,
+    draft: s.draft,
+    ...(s.customerName ? { customerName: s.customerName } : {}),
+    ...(s.caret !== undefined ? { caret: s.caret } : {}),
+  });
+  const state: TabState = {
+    version: STATE_VERSION,
+    tabId,
+    site: s.site,
+    origin: originOf(sender),
+    status: 'ready',
+    conversation: {
+      id: s.id,
+      ...(s.customerName ? { customerName: s.customerName } : {}),
+      messageCount: s.messages.length,
+      hasEditor: s.hasEditor,
+      draftLength: s.draft.length,
+    },
+    analysis,
+    updatedAt: Date.now(),
+  };
+  await writeTab(state);
+  return { ok: true };
+}
+
+export async function onNoConversation(msg: MessageOf<'content/no-conversation'>, sender: Runtime.MessageSender): Promise<Reply<'content/no-conversation'>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: true };
+  await writeTab({
+    version: STATE_VERSION, tabId, site: msg.site, origin: originOf(sender),
+    status: 'no-conversation', conversation: null, analysis: null, updatedAt: Date.now(),
+  });
+  return { ok: true };
+}

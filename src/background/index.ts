@@ -1,0 +1,23 @@
+/**
+ * Background entry: registers listeners, nothing else. The worker can be stopped between any
+ * two events; every listener is registered synchronously at start so a wake-up finds it, and
+ * all state lives in storage.session (see store.ts).
+ */
+import browser from '../shared/browser.ts';
+import { syncGenericSites } from './handlers/generic-sites.ts';
+import { onCommand, onInstalledSidebar, openSidebar } from './handlers/sidebar.ts';
+import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
+import { route } from './router.ts';
+
+browser.runtime.onMessage.addListener(route);
+browser.commands.onCommand.addListener(onCommand);
+browser.action.onClicked.addListener((tab) => openSidebar(tab));
+browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
+browser.permissions.onAdded.addListener(() => void syncGenericSites());
+browser.permissions.onRemoved.addListener(() => void syncGenericSites());
+browser.runtime.onInstalled.addListener(() => {
+  void onInstalledSidebar();
+  void syncGenericSites();
+});
+browser.runtime.onStartup.addListener(() => void pruneClosedTabs());

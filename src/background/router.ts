@@ -1,0 +1,40 @@
+/**
+ * Every runtime message lands here, is parsed against the one schema, checked for the right
+ * sender, and handed to its handler. Exhaustive by construction (`assertNever`).
+ */
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
+import { assertNever, parseMessage } from '../shared/messages.ts';
+import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
+import { onPopOut } from './handlers/sidebar.ts';
+import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
+
+const fromOurPages = (sender: Runtime.MessageSender): boolean =>
+  sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+const fromContentScript = (sender: Runtime.MessageSender): boolean =>
+  sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromOurPages(sender);
+
+export function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  const msg = parseMessage(raw);
+  if (!msg) return undefined;
+  switch (msg.kind) {
+    case 'content/snapshot':
+      return fromContentScript(sender) ? onSnapshot(msg, sender) : undefined;
+    case 'content/no-conversation':
+      return fromContentScript(sender) ? onNoConversation(msg, sender) : undefined;
+    case 'sidebar/insert':
+      return fromOurPages(sender) ? onInsert(msg) : undefined;
+    case 'sidebar/replace':
+      return fromOurPages(sender) ? onReplace(msg) : undefined;
+    case 'sidebar/pop-out':
+      return fromOurPages(sender) ? onPopOut(msg) : undefined;
+    case 'sidebar/refresh':
+      return fromOurPages(sender) ? onRefresh(msg) : undefined;
+    case 'background/insert':
+    case 'background/replace':
+    case 'background/resend':
+      return undefined; // addressed to content scripts
+    default:
+      return assertNever(msg);
+  }
+}

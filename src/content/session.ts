@@ -1,0 +1,95 @@
+/**
+ * One content-script session: watch the page through the adapter, send the conversation and
+ * draft to the worker after a typing pause, and carry out the worker's insert/replace requests.
+ * All state lives in this closure and dies with `signal` (a page can hold two copies of the
+ * script after an update; the newer one aborts the older).
+ */
+import type { SiteAdapter } from '../adapters/adapter.ts';
+import browser, { isContextInvalidated } from '../shared/browser.ts';
+import { parseMessage, type EditResult, type Message, type Snapshot } from '../shared/messages.ts';
+
+/** Quiet time after the last change before the draft is sent: a typing pause, not a keystroke. */
+export const DEBOUNCE_MS = 400;
+/** Longest a steady stream of changes (fast typing, a busy page) can postpone a send. */
+export const MAX_WAIT_MS = 2_000;
+
+export function startSession(adapter: SiteAdapter, doc: Document, controller: AbortController): void {
+  const { signal } = controller;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstPending: number | undefined;
+  let lastSent = '';
+
+  const send = (message: Message): void => {
+    browser.runtime.sendMessage(message).catch((err: unknown) => {
+      if (isContextInvalidated(err)) controller.abort(); // extension updated or removed: go quiet
+      else lastSent = ''; // worker not reachable right now: resend next time
+    });
+  };
+
+  const flush = (): void => {
+    timer = undefined;
+    firstPending = undefined;
+    if (signal.aborted) return;
+    const conversation = adapter.readConversation(doc);
+    if (!conversation) {
+      if (lastSent !== 'none') send({ kind: 'content/no-conversation', site: adapter.id });
+      lastSent = 'none';
+      return;
+    }
+    const editor = adapter.findEditor(doc);
+    const draft = editor?.read() ?? { text: '' };
+    const snapshot: Snapshot = {
+      site: adapter.id,
+      id: conversation.id,
+      messages: conversation.messages,
+      draft: draft.text,
+      hasEditor: !!editor,
+      ...(conversation.customerName ? { customerName: conversation.customerName } : {}),
+      ...(draft.caret !== undefined ? { caret: draft.caret } : {}),
+    };
+    // The caret alone moving is not worth a new analysis.
+    const key = JSON.stringify({ ...snapshot, caret: undefined });
+    if (key === lastSent) return;
+    lastSent = key;
+    send({ kind: 'content/snapshot', snapshot });
+  };
+
+  const schedule = (): void => {
+    const now = Date.now();
+    firstPending ??= now;
+    if (timer !== undefined) clearTimeout(timer);
+    const wait = Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now));
+    timer = setTimeout(flush, wait);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+
+  const edit = async (run: (e: NonNullable<ReturnType<SiteAdapter['findEditor']>>) => Promise<EditResult>): Promise<EditResult> => {
+    const editor = adapter.findEditor(doc);
+    if (!editor) return { ok: false, detail: 'no editor on this page' };
+    const result = await run(editor);
+    schedule();
+    return result;
+  };
+
+  const onMessage = (raw: unknown): Promise<unknown> | undefined => {
+    const msg = parseMessage(raw);
+    if (!msg || signal.aborted) return undefined;
+    switch (msg.kind) {
+      case 'background/insert':
+        return edit((e) => e.insert(msg.text));
+      case 'background/replace':
+        return edit((e) => e.replace(msg.start, msg.end, msg.expected, msg.text));
+      case 'background/resend':
+        lastSent = '';
+        flush();
+        return Promise.resolve({ ok: true });
+      default:
+        return undefined; // not for content scripts
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  adapter.observe(doc, signal, schedule);
+  flush();
+}

@@ -1,0 +1,60 @@
+/**
+ * Options (placeholder until issue 4): enable the generic adapter on a site. Host access for a
+ * site is an optional permission, asked for here from the agent's click.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from '../shared/browser.ts';
+
+const BUILT_IN = ['https://mail.google.com/*', 'https://*.zendesk.com/*'];
+
+function patternFor(input: string): string | null {
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(input) ? input : `https://${input}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+function Options() {
+  const [origins, setOrigins] = useState<string[]>([]);
+  const [site, setSite] = useState('');
+  const [error, setError] = useState('');
+  const load = (): void => {
+    void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !BUILT_IN.includes(o))));
+  };
+  useEffect(load, []);
+  const add = (e: Event): void => {
+    e.preventDefault();
+    const pattern = patternFor(site.trim());
+    if (!pattern) return setError('Enter a site address such as support.example.com');
+    setError('');
+    void browser.permissions.request({ origins: [pattern] }).then((granted) => {
+      if (!granted) setError('Permission was not granted.');
+      setSite('');
+      load();
+    });
+  };
+  const remove = (o: string): void => void browser.permissions.remove({ origins: [o] }).then(load);
+  return (
+    <main>
+      <h1>Cooldown options</h1>
+      <p>Zendesk and Gmail are coached out of the box. Enable other sites to coach the text field you are typing in.</p>
+      <form onSubmit={add}>
+        <label>Site <input value={site} onInput={(e) => setSite((e.target as HTMLInputElement).value)} placeholder="support.example.com" /></label>
+        <button type="submit">Enable</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+      <ul>
+        {origins.map((o) => (
+          <li key={o}>{o} <button type="button" onClick={() => remove(o)}>Remove</button></li>
+        ))}
+      </ul>
+      <p><small>Analysis runs on this device. Nothing you type leaves the browser.</small></p>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

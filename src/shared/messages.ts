@@ -1,0 +1,113 @@
+/**
+ * Every runtime message between the extension's parts, as one discriminated union. Kinds are
+ * named by sender: `content/…` from the content script, `sidebar/…` from a sidebar or pop-out,
+ * `background/…` from the worker to a tab. Every receiver parses with `parseMessage` before use:
+ * a message crossed a process boundary, so its type alone proves nothing.
+ *
+ * The content script bundles this file, so it uses `zod/mini` (tree-shakable: a few KB instead
+ * of all of zod) and repeats the engine's conversation caps instead of importing its schema;
+ * the compile-time check below keeps the message shape equal to the engine's `Message`, and the
+ * worker parses with the engine's own `Conversation` schema again before analysing.
+ */
+import * as z from 'zod/mini';
+import type { Message as EngineMessage } from '../engine/conversation.ts';
+
+export const SITE_IDS = ['gmail', 'zendesk', 'generic'] as const;
+export const SiteId = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof SiteId>;
+
+/** Named caps for what a page may send us (the message/draft/name caps mirror src/engine/conversation.ts). */
+export const MAX_SNAPSHOT_MESSAGES = 500;
+export const MAX_MESSAGE_CHARS = 100_000;
+export const MAX_DRAFT_CHARS = 2_000_000;
+export const MAX_NAME_CHARS = 200;
+export const MAX_CONVERSATION_ID_CHARS = 500;
+export const MAX_INSERT_CHARS = 10_000;
+
+const str = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const count = () => z.int().check(z.nonnegative());
+const TabId = count();
+const InsertText = str(1, MAX_INSERT_CHARS);
+
+const ConversationMessage = z.object({
+  role: z.enum(['customer', 'agent']),
+  text: str(0, MAX_MESSAGE_CHARS),
+  at: z.optional(str(0, 64)),
+});
+type _SameAsEngine = [z.infer<typeof ConversationMessage>] extends [EngineMessage]
+  ? [EngineMessage] extends [z.infer<typeof ConversationMessage>] ? true : never : never;
+const _sameAsEngine: _SameAsEngine = true;
+void _sameAsEngine;
+
+/** What an adapter read from the page: the active conversation plus the agent's draft. */
+export const Snapshot = z.object({
+  site: SiteId,
+  id: str(1, MAX_CONVERSATION_ID_CHARS),
+  customerName: z.optional(str(0, MAX_NAME_CHARS)),
+  messages: z.array(ConversationMessage).check(z.maxLength(MAX_SNAPSHOT_MESSAGES)),
+  draft: str(0, MAX_DRAFT_CHARS),
+  caret: z.optional(count()),
+  /** True when an editor for the reply was found (false: the agent cannot type yet). */
+  hasEditor: z.boolean(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const EditResult = z.object({
+  ok: z.boolean(),
+  /** How the text went in (`execCommand`, `ckeditor`, `textarea`…) or why it did not. */
+  detail: str(0, 200),
+});
+export type EditResult = z.infer<typeof EditResult>;
+
+export const Message = z.discriminatedUnion('kind', [
+  /** Content script: the conversation or the draft changed (debounced, never per keystroke). */
+  z.object({ kind: z.literal('content/snapshot'), snapshot: Snapshot }),
+  /** Content script: this page has no conversation open (inbox list, ticket still loading…). */
+  z.object({ kind: z.literal('content/no-conversation'), site: SiteId }),
+
+  /** Sidebar: put text into the tab's editor at the caret. */
+  z.object({ kind: z.literal('sidebar/insert'), tabId: TabId, text: InsertText }),
+  /** Sidebar: swap the draft's [start, end) — which must still read `expected` — for `text`. */
+  z.object({
+    kind: z.literal('sidebar/replace'), tabId: TabId,
+    start: count(), end: count(), expected: InsertText, text: InsertText,
+  }),
+  /** Sidebar: open the sidebar for `tabId` in its own tab (pop-out). */
+  z.object({ kind: z.literal('sidebar/pop-out'), tabId: TabId }),
+  /** Sidebar: ask the tab to read its conversation again (e.g. after the worker restarted). */
+  z.object({ kind: z.literal('sidebar/refresh'), tabId: TabId }),
+
+  /** Worker → content script. */
+  z.object({ kind: z.literal('background/insert'), text: InsertText }),
+  z.object({
+    kind: z.literal('background/replace'),
+    start: count(), end: count(), expected: InsertText, text: InsertText,
+  }),
+  z.object({ kind: z.literal('background/resend') }),
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageKind = Message['kind'];
+export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
+
+/** Replies, typed per request kind so a response is never `any`. */
+export interface ReplyMap {
+  'content/snapshot': { ok: true };
+  'content/no-conversation': { ok: true };
+  'sidebar/insert': EditResult;
+  'sidebar/replace': EditResult;
+  'sidebar/pop-out': { ok: boolean };
+  'sidebar/refresh': { ok: boolean };
+  'background/insert': EditResult;
+  'background/replace': EditResult;
+  'background/resend': { ok: true };
+}
+export type Reply<K extends MessageKind> = ReplyMap[K];
+
+export function parseMessage(raw: unknown): Message | null {
+  const r = Message.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}

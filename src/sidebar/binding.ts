@@ -1,0 +1,83 @@
+/**
+ * Which tab the sidebar shows, and that tab's state. `sidebar.html?tabId=N` (the pop-out) is
+ * bound to tab N for good; otherwise the sidebar follows the active tab of its window. State is
+ * read from storage.session, where the worker writes it, so a stopped worker changes nothing here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from '../shared/browser.ts';
+import { parseTabState, tabKey, type TabState } from '../shared/state.ts';
+
+export interface BoundTab {
+  tabId: number | null;
+  /** The tab's URL when we may see it (helpdesk hosts are in our host permissions). */
+  url: string | null;
+  /** True for a pop-out bound with ?tabId=N. */
+  pinned: boolean;
+}
+
+export function pinnedTabId(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+export function useBoundTab(): BoundTab {
+  const pinned = pinnedTabId(location.search);
+  const [bound, setBound] = useState<BoundTab>({ tabId: pinned, url: null, pinned: pinned !== null });
+
+  useEffect(() => {
+    let windowId: number | undefined;
+    let tabId = pinned;
+    const refresh = async (): Promise<void> => {
+      if (pinned === null) {
+        const [tab] = await browser.tabs.query({ active: true, ...(windowId !== undefined ? { windowId } : { currentWindow: true }) });
+        tabId = tab?.id ?? null;
+        windowId ??= tab?.windowId;
+        setBound({ tabId, url: tab?.url ?? null, pinned: false });
+        return;
+      }
+      const tab = await browser.tabs.get(pinned).catch(() => null);
+      setBound({ tabId: pinned, url: tab?.url ?? null, pinned: true });
+    };
+    void refresh();
+    const onActivated = (info: { tabId: number; windowId: number }): void => {
+      if (pinned === null && (windowId === undefined || info.windowId === windowId)) void refresh();
+    };
+    const onUpdated = (id: number, change: { url?: string; status?: string }): void => {
+      if (id === tabId && (change.url !== undefined || change.status === 'complete')) void refresh();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [pinned]);
+  return bound;
+}
+
+export function useTabState(tabId: number | null): { state: TabState | null; loaded: boolean } {
+  const [value, setValue] = useState<{ state: TabState | null; loaded: boolean }>({ state: null, loaded: false });
+  useEffect(() => {
+    if (tabId === null) {
+      setValue({ state: null, loaded: true });
+      return;
+    }
+    const key = tabKey(tabId);
+    let live = true;
+    setValue({ state: null, loaded: false });
+    void browser.storage.session.get(key).then((got) => {
+      if (live) setValue({ state: parseTabState(got[key]), loaded: true });
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      const change = changes[key];
+      if (area === 'session' && change) setValue({ state: parseTabState(change.newValue), loaded: true });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+  return value;
+}

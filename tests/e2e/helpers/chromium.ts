@@ -1,0 +1,117 @@
+/**
+ * Real headless Chromium with the built extension (dist/chrome) loaded, via playwright-core.
+ * One browser per spec file; pages are served from the fixtures with context.route().
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { distChrome } from './paths.ts';
+import type { Served } from './sites.ts';
+
+export interface ChromiumHarness {
+  context: BrowserContext;
+  extensionId: string;
+  /** Errors logged by the extension's own contexts (worker, sidebar). */
+  extensionErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchChromium(served: Served[]): Promise<ChromiumHarness> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'cooldown-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false, // the new headless mode is asked for below; it runs extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${distChrome}`,
+      `--load-extension=${distChrome}`,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const extensionErrors: string[] = [];
+  const watchWorker = (w: Worker): void => {
+    if (!w.url().startsWith('chrome-extension://')) return;
+    w.on('console', (m) => {
+      if (m.type() === 'error') extensionErrors.push(`worker: ${m.text()}`);
+    });
+  };
+  context.on('serviceworker', watchWorker);
+  context.serviceWorkers().forEach(watchWorker);
+
+  // No network: everything is either a fixture or refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const host = new URL(url).hostname;
+    const hit = served.find((s) => s.host === host)?.respond(url);
+    if (hit) return route.fulfill({ status: 200, body: hit.body, contentType: hit.contentType });
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    return route.abort();
+  });
+
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
+    ?? await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    extensionErrors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's id for a tab showing `urlPrefix` (asked from an extension page). */
+export async function tabIdOf(sidebarOrExtensionPage: Page, urlPrefix: string): Promise<number> {
+  return sidebarOrExtensionPage.evaluate(async (prefix) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    if (tab?.id === undefined) throw new Error(`no tab at ${prefix}`);
+    return tab.id;
+  }, urlPrefix);
+}
+
+/** Opens the sidebar as a tab bound to `tabId` (what the pop-out does). */
+export async function openSidebar(h: ChromiumHarness, site: Page, urlPrefix: string): Promise<Page> {
+  const page = await h.context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') h.extensionErrors.push(`sidebar: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => h.extensionErrors.push(`sidebar: ${e.message}`));
+  await page.goto(`chrome-extension://${h.extensionId}/sidebar.html`);
+  const tabId = await tabIdOf(page, urlPrefix);
+  await page.goto(`chrome-extension://${h.extensionId}/sidebar.html?tabId=${tabId}`);
+  await site.bringToFront();
+  return page;
+}
+
+/**
+ * Stops the extension's service worker through CDP, as Chrome does when it idles, and waits
+ * until CDP reports it stopped. Returns a probe that resolves when the worker runs again (the
+ * next event — a message from the content script — starts it).
+ */
+export async function stopServiceWorker(h: ChromiumHarness, page: Page): Promise<{ restarted: Promise<void>; detach(): Promise<void> }> {
+  const cdp = await h.context.newCDPSession(page);
+  const scope = `chrome-extension://${h.extensionId}/`;
+  type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+  const statusIs = (status: string) => new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: Versions) => {
+      if (e.versions.some((v) => v.scriptURL.startsWith(scope) && v.runningStatus === status)) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopped = statusIs('stopped');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  const restarted = statusIs('running');
+  return { restarted, detach: () => cdp.detach() };
+}

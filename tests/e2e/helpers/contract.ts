@@ -1,0 +1,141 @@
+/**
+ * The adapter contract every helpdesk spec runs in real Chromium with the built extension:
+ * the sidebar shows the angry customer's mood, the agent's typed phrases are flagged, a
+ * validating sentence drafts the `validate` step, Insert and Replace land in the site's own
+ * editor, the service worker can be stopped at any time, and moving to the next conversation
+ * replaces the analysis. Each site supplies how to find and read its editor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, openSidebar, stopServiceWorker, type ChromiumHarness } from './chromium.ts';
+import { POLICY_AND_CALM, VALIDATING, type Served } from './sites.ts';
+
+export interface SiteDriver {
+  name: string;
+  served: Served;
+  url: string;
+  /** Prefix of the site tab's URL, to find its tab id. */
+  tabUrlPrefix: string;
+  /** After load: e.g. mount a real CKEditor 5 in Zendesk's composer. */
+  prepare?(page: Page): Promise<void>;
+  /** The reply editor of the conversation on screen. */
+  editor(page: Page): Locator;
+  /** The reply's text as the site's own editor holds it (CKEditor: its model via getData()). */
+  siteEditorText(page: Page): Promise<string>;
+  /** Number of edits the site's editor has registered since `prepare` (input events / model changes). */
+  siteEditorChanges(page: Page): Promise<number>;
+  /** Minimum mood score the fixture's angry customer must reach. */
+  angryAtLeast: number;
+}
+
+const POLL = { timeout: 10_000, interval: 100 };
+
+export function describeAdapterContract(site: SiteDriver): void {
+  describe(`${site.name} in Chromium`, () => {
+    let h: ChromiumHarness;
+    let page: Page;
+    let sidebar: Page;
+    const flag = (rule: string) => sidebar.locator(`[data-testid="flag"][data-rule="${rule}"]`);
+    const step = (id: string) => sidebar.locator(`[data-testid="step"][data-step="${id}"]`);
+    const conversation = () => sidebar.locator('[data-testid="sidebar"]').getAttribute('data-conversation');
+
+    const clearAndType = async (text: string): Promise<void> => {
+      const editor = site.editor(page);
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await expect.poll(() => site.siteEditorText(page), POLL).toBe('');
+      await page.keyboard.type(text, { delay: 15 });
+    };
+
+    beforeAll(async () => {
+      h = await launchChromium([site.served]);
+      page = await h.context.newPage();
+      await page.goto(site.url);
+      await site.prepare?.(page);
+      sidebar = await openSidebar(h, page, site.tabUrlPrefix);
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it("shows the customer's mood for the angry thread", async () => {
+      const mood = sidebar.locator('[data-testid="mood"]');
+      await expect.poll(() => mood.getAttribute('data-score'), POLL).not.toBeNull();
+      const score = Number(await mood.getAttribute('data-score'));
+      expect(score).toBeGreaterThanOrEqual(site.angryAtLeast);
+      expect(score).toBeLessThanOrEqual(100);
+      expect(await sidebar.locator('[data-testid="mood-point"]').count()).toBeGreaterThan(1);
+      expect(await sidebar.locator('[data-testid="step"]').count()).toBeGreaterThan(0);
+    });
+
+    it('flags policy talk and "calm down" as the agent types', async () => {
+      await clearAndType(POLICY_AND_CALM);
+      await expect.poll(() => flag('avoid-policy-talk').count(), POLL).toBe(1);
+      await expect.poll(() => flag('avoid-calm-down').count(), POLL).toBe(1);
+      expect(await flag('avoid-policy-talk').locator('mark').textContent()).toMatch(/policy/i);
+      expect(await flag('avoid-calm-down').locator('mark').textContent()).toMatch(/calm down/i);
+    });
+
+    it('Replace swaps the flagged phrase inside the site editor', async () => {
+      const button = flag('avoid-calm-down').locator('[data-testid="replace"]').first();
+      const label = (await button.textContent()) ?? '';
+      const replacement = /“(.*)”/.exec(label)?.[1] ?? '';
+      expect(replacement).not.toBe('');
+      await button.click();
+      await expect.poll(() => site.siteEditorText(page), POLL).toContain(replacement);
+      expect(await site.siteEditorText(page)).not.toMatch(/calm down/i);
+      await expect.poll(() => flag('avoid-calm-down').count(), POLL).toBe(0);
+      expect(await flag('avoid-policy-talk').count()).toBe(1);
+    });
+
+    it('a validating sentence turns the validate step to drafted', async () => {
+      await expect.poll(() => step('validate').getAttribute('data-status'), POLL).not.toBe('done');
+      await clearAndType(VALIDATING);
+      await expect.poll(() => step('validate').getAttribute('data-status'), POLL).toBe('drafted');
+      await expect.poll(() => flag('avoid-policy-talk').count(), POLL).toBe(0);
+    });
+
+    it("Insert puts a suggestion into the site's editor", async () => {
+      const suggestion = sidebar.locator('[data-testid="suggestion"]').first();
+      await expect.poll(() => suggestion.count(), POLL).toBe(1);
+      const text = ((await suggestion.locator('.text').textContent()) ?? '').trim();
+      const stepId = await suggestion.getAttribute('data-step');
+      expect(text.length).toBeGreaterThan(10);
+      const changesBefore = await site.siteEditorChanges(page);
+      await suggestion.locator('[data-testid="insert"]').click();
+      await expect.poll(() => site.siteEditorText(page), POLL).toContain(text);
+      expect(await site.siteEditorText(page)).toContain(VALIDATING);
+      expect(await site.siteEditorChanges(page)).toBeGreaterThan(changesBefore);
+      // The worker re-reads the draft: the inserted step is now drafted.
+      await expect.poll(() => step(stepId ?? '').getAttribute('data-status'), POLL).toBe('drafted');
+    });
+
+    it('keeps working after the service worker is stopped', async () => {
+      const worker = await stopServiceWorker(h, sidebar);
+      // The sidebar renders from storage.session: same state with the worker gone.
+      expect(await step('validate').getAttribute('data-status')).toBe('drafted');
+      await clearAndType(POLICY_AND_CALM);
+      await worker.restarted; // the content script's message woke it up
+      await worker.detach();
+      await expect.poll(() => flag('avoid-policy-talk').count(), POLL).toBe(1);
+      await expect.poll(() => flag('avoid-calm-down').count(), POLL).toBe(1);
+      await expect.poll(() => step('validate').getAttribute('data-status'), POLL).toBe('todo');
+    });
+
+    it('moving to the next conversation replaces the analysis', async () => {
+      const first = await conversation();
+      const firstScore = await sidebar.locator('[data-testid="mood"]').getAttribute('data-score');
+      expect(first).toBeTruthy();
+      await page.locator('#next-conversation').click();
+      await expect.poll(conversation, POLL).not.toBe(first);
+      await expect.poll(conversation, POLL).toMatch(/\S/);
+      await expect.poll(() => flag('avoid-policy-talk').count(), POLL).toBe(0);
+      await expect.poll(() => sidebar.locator('[data-testid="mood"]').getAttribute('data-score'), POLL).not.toBe(firstScore);
+    });
+
+    it('logs no errors from the extension', () => {
+      expect(h.extensionErrors).toEqual([]);
+    });
+  });
+}
