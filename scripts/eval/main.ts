@@ -14,12 +14,32 @@ interface Scored { text: string; positive: boolean; ours: number; oursPositive: 
 interface Metrics { precision: number; recall: number; f1: number; accuracy: number; tp: number; fp: number; fn: number; tn: number }
 
 const POSITIVE = new Set(['angry', 'complaint']);
-const DEFAULT_SETS = ['anger.dev.jsonl', 'complaints.dev.jsonl', 'anger_general.dev.jsonl'];
+/** Sets labelled for the agent's tone rather than the customer's mood. */
+const TONE_LABELS = new Set(['polite', 'impolite']);
+const DEFAULT_SETS = ['anger.dev.jsonl', 'complaints.dev.jsonl', 'anger_general.dev.jsonl', 'politeness.dev.jsonl'];
+
+/** FNV-1a of the text: a stable split of any set into two halves, "a" (even) and "b" (odd). */
+export function halfOf(text: string): 'a' | 'b' {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 2 === 0 ? 'a' : 'b';
+}
 
 export function main(argv: string[]): number {
   const json = argv.includes('--json');
   const sets: string[] = [];
-  for (let i = 0; i < argv.length; i++) if (argv[i] === '--set') sets.push(argv[++i] ?? '');
+  let half: 'a' | 'b' | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--set') sets.push(argv[++i] ?? '');
+    else if (argv[i] === '--half') {
+      const h = argv[++i];
+      if (h !== 'a' && h !== 'b') {
+        process.stderr.write('eval: --half takes "a" or "b"\n');
+        return 2;
+      }
+      half = h;
+    }
+  }
   const evalDir = resolve(process.cwd(), '../shared/eval');
   const files = sets.length ? sets : DEFAULT_SETS.map((f) => resolve(evalDir, f));
   const engine = createEngine();
@@ -30,7 +50,13 @@ export function main(argv: string[]): number {
       process.stderr.write(`eval: cannot read ${file}\n`);
       return 2;
     }
-    const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+    const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row)
+      .filter((r) => half === null || halfOf(r.text) === half);
+    const name = `${basename(file)}${half ? ` (half ${half})` : ''}`;
+    if (rows.length && rows.every((r) => TONE_LABELS.has(r.label))) {
+      evalTone(name, rows, engine, json);
+      continue;
+    }
     const scored: Scored[] = rows.map((r) => {
       const a = engine.analyze({ messages: [{ role: 'customer', text: r.text }], draft: '' });
       return {
@@ -45,7 +71,7 @@ export function main(argv: string[]): number {
     const afinn0 = metrics(scored.map((s) => [s.afinn < 0, s.positive]));
     const best = bestThreshold(scored);
     const result = {
-      set: basename(file),
+      set: name,
       n: scored.length,
       ours,
       oursAuc: auc(scored.map((s) => [s.ours, s.positive])),
@@ -73,6 +99,35 @@ export function main(argv: string[]): number {
     for (const s of fp) process.stdout.write(`  ${String(s.ours).padStart(3)}  ${oneLine(s.text)}\n`);
   }
   return 0;
+}
+
+/**
+ * The draft's tone reading on requests labelled polite / impolite: each text is the agent's draft,
+ * read by the same analyze(); ROC AUC of the 0–100 warmth score against "polite", and the
+ * agreement of the label (warm vs curt, neutral left out).
+ */
+function evalTone(name: string, rows: Row[], engine: ReturnType<typeof createEngine>, json: boolean): void {
+  const scored = rows.map((r) => {
+    const tone = engine.analyze({ messages: [], draft: r.text }).tone;
+    return { text: r.text, polite: r.label === 'polite', score: tone?.score ?? 50, label: tone?.label ?? 'neutral' };
+  });
+  const toneAuc = auc(scored.map((s) => [s.score, s.polite]));
+  const decided = scored.filter((s) => s.label !== 'neutral');
+  const agree = decided.filter((s) => (s.label === 'warm') === s.polite).length;
+  const counts = { warm: 0, neutral: 0, curt: 0 };
+  for (const s of scored) counts[s.label]++;
+  const result = { set: name, n: scored.length, toneAuc, labels: counts, labelAgreement: decided.length ? agree / decided.length : 0 };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  process.stdout.write(`\n${name} (n=${scored.length}), draft tone\n`);
+  process.stdout.write(`tone AUC (score vs polite): ${f(toneAuc)}   labels: warm ${counts.warm}, neutral ${counts.neutral}, curt ${counts.curt}; warm/curt agree with the label on ${f(result.labelAgreement)} of ${decided.length}\n`);
+  const miss = (polite: boolean) => scored.filter((s) => s.polite === polite).sort((a, b) => (polite ? a.score - b.score : b.score - a.score)).slice(0, 10);
+  process.stdout.write('worst misses, labelled polite but read coldest:\n');
+  for (const s of miss(true)) process.stdout.write(`  ${String(s.score).padStart(3)}  ${oneLine(s.text)}\n`);
+  process.stdout.write('worst misses, labelled impolite but read warmest:\n');
+  for (const s of miss(false)) process.stdout.write(`  ${String(s.score).padStart(3)}  ${oneLine(s.text)}\n`);
 }
 
 function metrics(pairs: Array<[boolean, boolean]>): Metrics {

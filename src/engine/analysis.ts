@@ -104,8 +104,23 @@ export interface Skipped {
   draftChars: number;
 }
 
+export type ToneLabel = 'curt' | 'neutral' | 'warm';
+
+/** How the agent's draft sounds, from curt (0) to warm (100), with the phrases that drive it. */
+export interface Tone {
+  score: number;
+  label: ToneLabel;
+  /** Positive weights warm the reading, negative ones make it curt; spans are in the draft. */
+  drivers: Driver[];
+}
+
 export interface Analysis {
   mood: Mood;
+  /**
+   * The draft's tone; null while the draft is empty. analyze() always sets it; the key is optional
+   * in the type only so that consumers written before it (the worker's state schema) still compile.
+   */
+  tone?: Tone | null;
   cues: Cue[];
   customerType: CustomerType | null;
   prompts: Prompt[];

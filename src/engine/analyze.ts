@@ -15,6 +15,7 @@ import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
 import { segments } from './text/segments.ts';
+import { readTone } from './tone.ts';
 import { firstName } from './text/template.ts';
 
 /** Only the latest messages are read; older ones rarely change what the agent should do next. */
@@ -93,6 +94,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, cache?: Segmen
   const steps = buildSteps(agent, rules);
   return {
     mood: summarizeMood(conv.messages, moods),
+    tone: readTone(draft, offset, rules, cache, outsideQuotes),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),

@@ -1,8 +1,9 @@
 /**
  * Reads one customer message into an anger score 0–100 with the drivers that explain it.
  * Signals add to a raw sum: AFINN valence (one signal, not the only one), the pack's cue and
- * signal rules (complaints, threats, abuse, sarcasm, negated praise...), and typographic
- * intensity, which amplifies negativity already present. The sum is squashed the way VADER
+ * signal rules (complaints, threats, abuse, sarcasm, negated praise...), the compact mood model
+ * (model.ts) over the words no rule explained, and typographic intensity, which amplifies
+ * negativity already present. The sum is squashed the way VADER
  * normalises its compound score, so no single cue can reach 100 on its own.
  */
 import type { Driver, MessageMood, MoodLevel } from '../analysis.ts';
@@ -10,6 +11,8 @@ import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
 import { scoreWords } from './afinn.ts';
 import { intensityMarks } from './intensity.ts';
+import { readModel } from './model.ts';
+import { tokenize } from './tokens.ts';
 
 /** Raw anger per AFINN point of a negative word, and calm per point of a positive one. */
 export const NEGATIVE_WORD_WEIGHT = 0.55;
@@ -61,10 +64,16 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   }
 
   // Words inside a matched rule are already explained by it ("not happy", "thanks for nothing").
-  for (const w of scoreWords(text, rules.neutral)) {
-    if (claimed.some(([s, e]) => w.start >= s && w.end <= e)) continue;
+  const tokens = tokenize(text);
+  const free = tokens.filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
+  for (const w of scoreWords(text, free, rules.neutral)) {
     const weight = w.valence < 0 ? -w.valence * NEGATIVE_WORD_WEIGHT : -w.valence * POSITIVE_WORD_WEIGHT;
     drivers.push({ id: 'afinn', label: w.negated ? `negated "${w.word}"` : w.valence < 0 ? 'negative word' : 'positive word', weight: round(weight), span: span(w.start, w.end) });
+  }
+
+  const model = readModel(free);
+  for (const w of model.words) {
+    drivers.push({ id: 'model', label: 'reads as upset', weight: round(w.weight), span: span(w.token.start, w.token.end) });
   }
 
   const base = drivers.reduce((sum, d) => sum + d.weight, 0);

@@ -98,7 +98,18 @@ export const SignalRule = z.strictObject({
   message: Text,
 });
 
-export const Rule = z.discriminatedUnion('kind', [AvoidRule, StepRule, CueRule, SignalRule]);
+export const ToneRule = z.strictObject({
+  ...matcherFields,
+  kind: z.literal('tone'),
+  /** Tone rules read the agent's draft: how warm or curt it sounds. */
+  scope: z.literal('draft').default('draft'),
+  /** Warmth: positive for politeness markers ("could you", "thanks"), negative for curt ones ("obviously", "you need to"). */
+  weight: z.number().min(-10).max(10),
+  /** Short label the sidebar shows as the driver, e.g. "thanks" or "bare command". */
+  message: Text,
+});
+
+export const Rule = z.discriminatedUnion('kind', [AvoidRule, StepRule, CueRule, SignalRule, ToneRule]);
 export type Rule = z.infer<typeof Rule>;
 export type RuleInput = z.input<typeof Rule>;
 export type RuleKind = Rule['kind'];

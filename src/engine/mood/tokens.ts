@@ -1,0 +1,53 @@
+/**
+ * Words of a customer message with their offsets, the way the mood model and the AFINN reading
+ * see them. Addresses are not words: @mentions and URLs are skipped (an airline called "United"
+ * must not count as praise), and a hashtag is read as its word ("#disappointed" → disappointed).
+ * Negation marks the next words of the same clause, as in Das & Chen's NOT_ features and VADER's
+ * three-token window, so "not happy" and "happy" are different features.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, curly apostrophes folded to straight. */
+  norm: string;
+  /** A negator ("not", "never", "can't"...) is one to three words before, in the same clause. */
+  negated: boolean;
+}
+
+/** VADER's negators, plus the package's own list, in both spellings of the contraction. */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'without', 'cannot', 'rarely', 'seldom',
+  'aint', 'arent', 'cant', 'couldnt', 'didnt', 'doesnt', 'dont', 'hadnt', 'hasnt', 'havent', 'isnt', 'mightnt',
+  'mustnt', 'neednt', 'shouldnt', 'wasnt', 'werent', 'wont', 'wouldnt', 'non',
+]);
+export const NEGATION_WINDOW = 3;
+
+/** URLs and @mentions (skipped), words (letters or digits, inner apostrophes and hyphens), emoji, and clause breaks. */
+const TOKEN = /https?:\/\/\S+|www\.\S+|@\w+|([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*|\p{Extended_Pictographic})|([.!?;:,()\u2026]|\s-\s)/gu;
+
+export function isNegator(norm: string): boolean {
+  return NEGATORS.has(norm) || NEGATORS.has(norm.replace(/'/g, '')) || norm.endsWith("n't");
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let negation = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (m[2] !== undefined) {
+      negation = 0; // a clause break ends the negation's reach
+      continue;
+    }
+    if (m[1] === undefined) continue; // a URL or an @mention
+    const norm = m[1].toLowerCase().replace(/\u2019/g, "'");
+    out.push({ start: m.index, end: m.index + m[1].length, norm, negated: negation > 0 });
+    negation = isNegator(norm) ? NEGATION_WINDOW : Math.max(0, negation - 1);
+  }
+  return out;
+}
+
+/** The feature a token is to the mood model: the word, or NOT_word under negation. */
+export function featureOf(t: Token): string {
+  return t.negated ? `NOT_${t.norm}` : t.norm;
+}

@@ -1,0 +1,101 @@
+/**
+ * The tone of the agent's draft, curt (0) to warm (100), with the phrases that drive it. Wording is
+ * in the packs' `tone` rules (politeness strategies after Danescu-Niculescu-Mizil et al. 2013:
+ * gratitude, apology, greeting, "could you", hedges for warmth; bare commands, "obviously",
+ * "you need to", direct "why" questions for curtness). Typography is here: shouting in capitals
+ * and runs of "!" or "?" read as curt whatever the words.
+ */
+import type { Driver, Tone, ToneLabel } from './analysis.ts';
+import { matchText, type SegmentCache } from './analyze.ts';
+import { compileMatcher, type Matcher, type RawMatch } from './checks/matcher.ts';
+import { coreVocab } from './core-pack.ts';
+import { scoreWords } from './mood/afinn.ts';
+import { intensityMarks } from './mood/intensity.ts';
+import { tokenize } from './mood/tokens.ts';
+import { segments } from './text/segments.ts';
+import { expandVocab } from './pack/patterns.ts';
+import type { RuleSet } from './pack/ruleset.ts';
+import type { Rule } from './pack/schema.ts';
+
+/** The squash 50 + 50·x/√(x² + TONE_ALPHA): raw +1 ≈ 66, +2 ≈ 78, −1 ≈ 34. */
+export const TONE_ALPHA = 8;
+export const WARM_AT = 60;
+export const CURT_AT = 40;
+/** Typographic curtness, per kind of mark, counted once per draft. */
+export const TYPOGRAPHY_WEIGHTS = { shouting: -1.5, exclamations: -1, questions: -1, clipped: -0.75 } as const;
+/** A question of this many words or fewer ("Why?", "Based on what?") is clipped. */
+export const CLIPPED_WORDS = 3;
+/** Warmth per AFINN point of a word no tone rule explained (positive lexicon warms, negative chills). */
+export const LEXICON_WEIGHT = 0.25;
+/** At most this much warmth or chill from single words, so wording rules and typography lead. */
+export const MAX_LEXICON = 1.5;
+const TYPOGRAPHY_LABEL = { shouting: 'shouting in capitals', exclamations: 'repeated "!" or "?!"', questions: 'repeated "?"', clipped: 'clipped question' } as const;
+
+type ToneRule = Extract<Rule, { kind: 'tone' }>;
+
+/** The tone matcher of a rule set, compiled once, on first use. */
+const matchers = new WeakMap<RuleSet, Matcher>();
+
+function toneMatcher(rules: RuleSet): Matcher {
+  let m = matchers.get(rules);
+  if (!m) {
+    const vocab = coreVocab();
+    const tone = [...rules.rules.values()].map((o) => o.rule).filter((r): r is ToneRule => r.kind === 'tone');
+    m = compileMatcher(tone.map((r) => ({ ...r, patterns: r.patterns?.map((p) => expandVocab(p, vocab)), unless: r.unless?.map((p) => expandVocab(p, vocab)) })));
+    matchers.set(rules, m);
+  }
+  return m;
+}
+
+export function toneLabel(score: number): ToneLabel {
+  return score >= WARM_AT ? 'warm' : score <= CURT_AT ? 'curt' : 'neutral';
+}
+
+/**
+ * @param text the draft window that was read; `offset` its start in the full draft.
+ * @param keep drops matches the agent did not write (quoted customer words).
+ */
+export function readTone(text: string, offset: number, rules: RuleSet, cache: SegmentCache | undefined, keep: (text: string, ms: RawMatch[]) => RawMatch[]): Tone | null {
+  if (!text.trim()) return null;
+  const span = (start: number, end: number) => ({ start: start + offset, end: end + offset, text: text.slice(start, end) });
+  const drivers: Driver[] = [];
+  const counted = new Set<string>();
+  for (const m of keep(text, matchText(toneMatcher(rules), 'tone', text, cache))) {
+    const rule = rules.rules.get(m.ruleId)?.rule;
+    if (!rule || rule.kind !== 'tone' || counted.has(rule.id) || rule.weight === 0) continue;
+    counted.add(rule.id);
+    drivers.push({ id: rule.id, label: rule.message, weight: rule.weight, span: span(m.start, m.end) });
+  }
+  const claimed = drivers.map((d) => [d.span.start - offset, d.span.end - offset] as const);
+  const free = tokenize(text).filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
+  const words = scoreWords(text, free, rules.neutral);
+  let lexicon = 0;
+  for (const w of keep(text, words.map((w) => ({ ruleId: 'afinn', start: w.start, end: w.end })))) {
+    const v = words.find((x) => x.start === w.start)!.valence * LEXICON_WEIGHT;
+    const room = MAX_LEXICON - Math.abs(lexicon);
+    if (room <= 0) break;
+    const weight = Math.sign(v) * Math.min(Math.abs(v), room);
+    lexicon += weight;
+    drivers.push({ id: 'afinn', label: v < 0 ? 'negative word' : 'positive word', weight: Math.round(weight * 100) / 100, span: span(w.start, w.end) });
+  }
+  const marks = keep(text, [...intensityMarks(text).map((k) => ({ ruleId: k.kind, start: k.start, end: k.end })), ...clippedQuestions(text)]);
+  for (const kind of ['shouting', 'exclamations', 'questions', 'clipped'] as const) {
+    const first = marks.find((k) => k.ruleId === kind);
+    if (first) drivers.push({ id: kind, label: TYPOGRAPHY_LABEL[kind], weight: TYPOGRAPHY_WEIGHTS[kind], span: span(first.start, first.end) });
+  }
+  const raw = drivers.reduce((s, d) => s + d.weight, 0);
+  const score = Math.round(50 + (50 * raw) / Math.sqrt(raw * raw + TONE_ALPHA));
+  drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
+  return { score, label: toneLabel(score), drivers };
+}
+
+/** Questions of a few words with no courtesy around them: terse fragments read as curt. */
+function clippedQuestions(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const seg of segments(text)) {
+    if (!seg.text.endsWith('?')) continue;
+    const words = tokenize(seg.text).length;
+    if (words > 0 && words <= CLIPPED_WORDS) out.push({ ruleId: 'clipped', start: seg.start, end: seg.start + seg.text.length });
+  }
+  return out;
+}
