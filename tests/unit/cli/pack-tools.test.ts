@@ -93,6 +93,6 @@ describe('pack lint', () => {
 it('rules/pack.schema.json is generated from the zod definition and up to date', () => {
   expect(() => execFileSync(process.execPath, ['scripts/pack-schema.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   const schema = JSON.parse(readFileSync('rules/pack.schema.json', 'utf8'));
-  expect(schema.properties.rules.items.oneOf).toHaveLength(4);
+  expect(schema.properties.rules.items.oneOf).toHaveLength(5); // avoid, step, cue, signal, tone
   expect(schema.properties.version.description).toMatch(/Semantic version/);
 });
