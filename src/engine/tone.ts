@@ -68,10 +68,10 @@ export function readTone(text: string, offset: number, rules: RuleSet, cache: Se
   }
   const claimed = drivers.map((d) => [d.span.start - offset, d.span.end - offset] as const);
   const free = tokenize(text).filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
-  const words = scoreWords(text, free, rules.neutral);
+  const lexical = scoreWords(text, free, rules.neutral);
   let lexicon = 0;
-  for (const w of keep(text, words.map((w) => ({ ruleId: 'afinn', start: w.start, end: w.end })))) {
-    const v = words.find((x) => x.start === w.start)!.valence * LEXICON_WEIGHT;
+  for (const w of keep(text, lexical.map((w) => ({ ruleId: 'afinn', start: w.start, end: w.end })))) {
+    const v = lexical.find((x) => x.start === w.start)!.valence * LEXICON_WEIGHT;
     const room = MAX_LEXICON - Math.abs(lexicon);
     if (room <= 0) break;
     const weight = Math.sign(v) * Math.min(Math.abs(v), room);
