@@ -5,7 +5,7 @@
  */
 import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
-import { onCommand, onInstalledSidebar, openSidebar } from './handlers/sidebar.ts';
+import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
 import { route } from './router.ts';
 
@@ -16,8 +16,9 @@ browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
 browser.permissions.onAdded.addListener(() => void syncGenericSites());
 browser.permissions.onRemoved.addListener(() => void syncGenericSites());
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void onInstalledSidebar();
   void syncGenericSites();
+  if (details.reason === 'install') void openWelcome();
 });
 browser.runtime.onStartup.addListener(() => void pruneClosedTabs());

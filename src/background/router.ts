@@ -14,7 +14,15 @@ const fromOurPages = (sender: Runtime.MessageSender): boolean =>
 const fromContentScript = (sender: Runtime.MessageSender): boolean =>
   sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromOurPages(sender);
 
+/** Handler failures are logged where a developer looks (the worker's console), then rethrown to the sender. */
 export function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  return dispatch(raw, sender)?.catch((err: unknown) => {
+    console.error('Cooldown: message handler failed', err);
+    throw err;
+  });
+}
+
+function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const msg = parseMessage(raw);
   if (!msg) return undefined;
   switch (msg.kind) {

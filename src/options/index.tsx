@@ -17,6 +17,25 @@ function patternFor(input: string): string | null {
   }
 }
 
+function Welcome() {
+  const [shortcut, setShortcut] = useState('');
+  useEffect(() => {
+    void browser.commands.getAll().then((all) => {
+      const open = all.find((c) => c.name === '_execute_action' || c.name === '_execute_sidebar_action');
+      setShortcut(open?.shortcut ?? '');
+    });
+  }, []);
+  return (
+    <section data-testid="welcome">
+      <h2>Welcome to Cooldown</h2>
+      <p>
+        Open a Zendesk ticket or a Gmail thread, then open the coach with the toolbar button
+        {shortcut ? <> or <kbd>{shortcut}</kbd></> : null}. It reads the conversation on screen and your draft as you type.
+      </p>
+    </section>
+  );
+}
+
 function Options() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [site, setSite] = useState('');
@@ -40,6 +59,7 @@ function Options() {
   return (
     <main>
       <h1>Cooldown options</h1>
+      {new URLSearchParams(location.search).has('welcome') && <Welcome />}
       <p>Zendesk and Gmail are coached out of the box. Enable other sites to coach the text field you are typing in.</p>
       <form onSubmit={add}>
         <label>Site <input value={site} onInput={(e) => setSite((e.target as HTMLInputElement).value)} placeholder="support.example.com" /></label>

@@ -44,6 +44,11 @@ export function onCommand(command: string, tab: Tabs.Tab | undefined): void {
   }
 }
 
+/** First install: a tab that says how to open the coach (shortcut, toolbar button) and where to enable other sites. */
+export async function openWelcome(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('options.html?welcome=1') });
+}
+
 /** Chrome opens the side panel from the toolbar button itself; Firefox needs the click handled. */
 export async function onInstalledSidebar(): Promise<void> {
   await chromeSidePanel()?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
