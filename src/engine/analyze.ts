@@ -8,9 +8,10 @@ import { Conversation, type ConversationInput } from './conversation.ts';
 import type { Matcher, RawMatch } from './checks/matcher.ts';
 import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cues.ts';
 import { buildFlags } from './flags.ts';
+import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { scoreMessage } from './mood/score.ts';
-import { buildNext, complaintSkeleton } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
@@ -24,46 +25,33 @@ export const MAX_ANALYZED_MESSAGES = 200;
 export const MAX_DRAFT_WINDOW = 20_000;
 /** Segments longer than this (a pasted blob with no punctuation) are cut: compromise is linear but not free. */
 export const MAX_SEGMENT_CHARS = 2_000;
-const CACHE_LIMIT = 5_000;
 
-export interface SegmentCache {
-  get(key: string): RawMatch[] | undefined;
-  set(key: string, value: RawMatch[]): void;
-}
-
-/** A bounded memo of segment matches; dropping everything when full keeps it simple and O(1). */
-export function createSegmentCache(limit = CACHE_LIMIT): SegmentCache {
-  let map = new Map<string, RawMatch[]>();
-  return {
-    get: (k) => map.get(k),
-    set: (k, v) => {
-      if (map.size >= limit) map = new Map();
-      map.set(k, v);
-    },
-  };
-}
-
-export function matchText(matcher: Matcher, scope: string, text: string, cache?: SegmentCache): RawMatch[] {
+/**
+ * Matches of `matcher` in `text`, segment by segment. `side` names the matcher in memo keys, so
+ * one memo can serve several matchers.
+ */
+export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO): RawMatch[] {
   const out: RawMatch[] = [];
   for (const seg of segments(text)) {
     const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
-    const key = `${scope}\u0000${body}`;
-    let local = cache?.get(key);
-    if (!local) {
-      local = matcher.match(body);
-      cache?.set(key, local);
-    }
+    const local = memo.get(`${side}\u0000${body}`, () => matcher.match(body));
     for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
   }
   return out;
 }
 
-function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
+/** Words the agent quotes (the customer's, in quotes or "> " lines) are not the agent's words. */
+export function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
   const quoted = quotedRanges(text);
   return quoted.length ? matches.filter((m) => !insideAny(quoted, m.start, m.end)) : matches;
 }
 
-export function analyze(input: ConversationInput, rules: RuleSet, cache?: SegmentCache): Analysis {
+/**
+ * Analyses a conversation. With a memo (a session's), per-text work already done for an earlier
+ * version of the conversation is reused; without one, everything is computed: the results are
+ * the same either way.
+ */
+export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = NO_MEMO): Analysis {
   const conv = Conversation.parse(input);
   const firstRead = Math.max(0, conv.messages.length - MAX_ANALYZED_MESSAGES);
 
@@ -74,33 +62,35 @@ export function analyze(input: ConversationInput, rules: RuleSet, cache?: Segmen
   for (let index = firstRead; index < conv.messages.length; index++) {
     const { role, text } = conv.messages[index]!;
     if (role === 'customer') {
-      const matches = matchText(rules.customer, 'customer', text, cache);
+      const matches = memo.get(`cm\u0000${text}`, () => matchText(rules.customer, 'c', text, memo));
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
-      moods.push(scoreMessage(index, text, matches, rules));
+      const mood = memo.get(`mood\u0000${text}`, () => scoreMessage(0, text, matches, rules));
+      moods.push({ ...mood, index });
     } else {
-      agent.push({ source: { in: 'message', index }, text, matches: outsideQuotes(text, matchText(rules.agent, 'agent', text, cache)) });
+      const matches = memo.get(`am\u0000${text}`, () => outsideQuotes(text, matchText(rules.reply, 'r', text, memo)));
+      agent.push({ source: { in: 'message', index }, text, matches });
     }
   }
 
   const { text: draft, offset, skipped: draftSkipped } = draftWindow(conv.draft, conv.caret);
-  const shift = (ms: RawMatch[]) => (offset ? ms.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset })) : ms);
-  const draftSteps = shift(outsideQuotes(draft, matchText(rules.agent, 'agent', draft, cache)));
-  const draftAvoid = shift(outsideQuotes(draft, matchText(rules.draft, 'draft', draft, cache)));
-  agent.push({ source: { in: 'draft' }, text: conv.draft, matches: draftSteps });
+  const local = outsideQuotes(draft, matchText(rules.reply, 'r', draft, memo));
+  const draftMatches = offset ? local.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset })) : local;
+  agent.push({ source: { in: 'draft' }, text: conv.draft, matches: draftMatches });
 
   const name = firstName(conv.customerName);
   const cues = findCues(customer, rules);
   const steps = buildSteps(agent, rules);
+  const angriest = angriestRecent(customerTexts, moods);
   return {
     mood: summarizeMood(conv.messages, moods),
-    tone: readTone(draft, offset, rules, cache, outsideQuotes),
+    tone: readTone(draft, offset, rules, local, outsideQuotes),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),
     steps,
-    flags: buildFlags(conv.draft, draftAvoid, rules, { name }),
-    next: buildNext(steps, rules, name, complaintSkeleton(customerTexts, moods)),
+    flags: buildFlags(conv.draft, draftMatches, rules, { name }),
+    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get(`skel\u0000${angriest}`, () => complaintSkeleton(angriest))),
     skipped: { messages: firstRead, draftChars: draftSkipped },
   };
 }

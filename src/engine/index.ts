@@ -3,7 +3,9 @@
  * Everything here is pure (no DOM, no extension API, no I/O), so the worker, the CLI, the
  * tests, the eval and the benchmarks all run the same code.
  */
-import { analyze, createSegmentCache, type SegmentCache } from './analyze.ts';
+import { analyze } from './analyze.ts';
+import { createBoundedMemo } from './memo.ts';
+import { createSession, type Session } from './session.ts';
 import type { Analysis } from './analysis.ts';
 import type { ConversationInput } from './conversation.ts';
 import { corePack, coreVocab } from './core-pack.ts';
@@ -12,17 +14,21 @@ import type { Pack } from './pack/schema.ts';
 
 export interface Engine {
   readonly rules: RuleSet;
+  /** One-off analysis (CLI, eval): shares a bounded memo across conversations. */
   analyze(conversation: ConversationInput): Analysis;
+  /** A session for one conversation that will be analysed again as it changes (the worker). */
+  session(): Session;
 }
 
 /** An engine over core first, then `packs` in order. */
 export function createEngine(packs: readonly Pack[] = [], options: RuleSetOptions & { includeCore?: boolean } = {}): Engine {
   const rules = buildRuleSet(options.includeCore === false ? packs : [corePack(), ...packs], options);
-  const cache: SegmentCache = createSegmentCache();
-  return { rules, analyze: (conversation) => analyze(conversation, rules, cache) };
+  const memo = createBoundedMemo();
+  return { rules, analyze: (conversation) => analyze(conversation, rules, memo), session: () => createSession(rules) };
 }
 
-export { analyze, buildRuleSet, corePack, coreVocab };
+export { analyze, buildRuleSet, corePack, coreVocab, createSession };
+export type { Session };
 export type { Analysis, ConversationInput, Pack, RuleSet };
 export * from './analysis.ts';
 export { Conversation } from './conversation.ts';

@@ -28,15 +28,17 @@ export function buildNext(steps: readonly Step[], rules: RuleSet, name: string |
   return out;
 }
 
+/** The text of the customer's angriest message among the last three, the one to paraphrase. */
+export function angriestRecent(texts: ReadonlyMap<number, string>, moods: readonly MessageMood[]): string | undefined {
+  const angriest = moods.slice(-3).reduce<MessageMood | undefined>((best, m) => (!best || m.score > best.score ? m : best), undefined);
+  return angriest ? texts.get(angriest.index) : undefined;
+}
+
 /**
- * Noun phrases of the customer's angriest recent message, seen from the agent's side
- * ("my order" → "your order"): "your order #4411 and the refund".
+ * Noun phrases of a complaint, seen from the agent's side ("my order" → "your order"):
+ * "your order #4411 and the refund".
  */
-export function complaintSkeleton(texts: ReadonlyMap<number, string>, moods: readonly MessageMood[]): string | undefined {
-  const recent = moods.slice(-3);
-  const angriest = recent.reduce<MessageMood | undefined>((best, m) => (!best || m.score > best.score ? m : best), undefined);
-  const text = angriest ? texts.get(angriest.index) : undefined;
-  if (!text) return undefined;
+export function complaintSkeleton(text: string): string | undefined {
   const phrases: string[] = [];
   for (const raw of nlp(text.slice(0, COMPLAINT_SCAN_CHARS)).nouns().out('array') as string[]) {
     const phrase = raw.replace(/[^\p{L}\p{N}#'\- ]+/gu, ' ').trim().split(/\s+/)

@@ -6,16 +6,12 @@
  * and runs of "!" or "?" read as curt whatever the words.
  */
 import type { Driver, Tone, ToneLabel } from './analysis.ts';
-import { matchText, type SegmentCache } from './analyze.ts';
-import { compileMatcher, type Matcher, type RawMatch } from './checks/matcher.ts';
-import { coreVocab } from './core-pack.ts';
+import type { RawMatch } from './checks/matcher.ts';
 import { scoreWords } from './mood/afinn.ts';
 import { intensityMarks } from './mood/intensity.ts';
 import { tokenize } from './mood/tokens.ts';
 import { segments } from './text/segments.ts';
-import { expandVocab } from './pack/patterns.ts';
 import type { RuleSet } from './pack/ruleset.ts';
-import type { Rule } from './pack/schema.ts';
 
 /** The squash 50 + 50·x/√(x² + TONE_ALPHA): raw +1 ≈ 66, +2 ≈ 78, −1 ≈ 34. */
 export const TONE_ALPHA = 8;
@@ -31,36 +27,21 @@ export const LEXICON_WEIGHT = 0.25;
 export const MAX_LEXICON = 1.5;
 const TYPOGRAPHY_LABEL = { shouting: 'shouting in capitals', exclamations: 'repeated "!" or "?!"', questions: 'repeated "?"', clipped: 'clipped question' } as const;
 
-type ToneRule = Extract<Rule, { kind: 'tone' }>;
-
-/** The tone matcher of a rule set, compiled once, on first use. */
-const matchers = new WeakMap<RuleSet, Matcher>();
-
-function toneMatcher(rules: RuleSet): Matcher {
-  let m = matchers.get(rules);
-  if (!m) {
-    const vocab = coreVocab();
-    const tone = [...rules.rules.values()].map((o) => o.rule).filter((r): r is ToneRule => r.kind === 'tone');
-    m = compileMatcher(tone.map((r) => ({ ...r, patterns: r.patterns?.map((p) => expandVocab(p, vocab)), unless: r.unless?.map((p) => expandVocab(p, vocab)) })));
-    matchers.set(rules, m);
-  }
-  return m;
-}
-
 export function toneLabel(score: number): ToneLabel {
   return score >= WARM_AT ? 'warm' : score <= CURT_AT ? 'curt' : 'neutral';
 }
 
 /**
  * @param text the draft window that was read; `offset` its start in the full draft.
+ * @param matches the reply rules' matches in `text` (offsets into it), quoted words already left out.
  * @param keep drops matches the agent did not write (quoted customer words).
  */
-export function readTone(text: string, offset: number, rules: RuleSet, cache: SegmentCache | undefined, keep: (text: string, ms: RawMatch[]) => RawMatch[]): Tone | null {
+export function readTone(text: string, offset: number, rules: RuleSet, matches: readonly RawMatch[], keep: (text: string, ms: RawMatch[]) => RawMatch[]): Tone | null {
   if (!text.trim()) return null;
   const span = (start: number, end: number) => ({ start: start + offset, end: end + offset, text: text.slice(start, end) });
   const drivers: Driver[] = [];
   const counted = new Set<string>();
-  for (const m of keep(text, matchText(toneMatcher(rules), 'tone', text, cache))) {
+  for (const m of matches) {
     const rule = rules.rules.get(m.ruleId)?.rule;
     if (!rule || rule.kind !== 'tone' || counted.has(rule.id) || rule.weight === 0) continue;
     counted.add(rule.id);

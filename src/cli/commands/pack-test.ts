@@ -85,23 +85,18 @@ async function listTranscripts(dir: string): Promise<string[]> {
 
 function findHits(conv: ConversationInput, rules: ReturnType<typeof buildRuleSet>, tested: ReadonlySet<string>): Hit[] {
   const hits: Hit[] = [];
-  const collect = (matcher: Matcher, scope: string, text: string, where: string) => {
-    for (const m of matchText(matcher, scope, text)) {
+  const collect = (matcher: Matcher, side: string, text: string, where: string) => {
+    for (const m of matchText(matcher, side, text)) {
       if (tested.has(m.ruleId)) hits.push({ rule: m.ruleId, where, start: m.start, end: m.end, text: text.slice(m.start, m.end) });
     }
   };
   conv.messages.forEach((msg, i) => {
     const where = `#${i + 1} ${msg.role}`;
-    if (msg.role === 'customer') collect(rules.customer, 'customer', msg.text, where);
-    else {
-      // Avoid rules only flag the draft in the extension; here they also show on sent replies,
-      // so a lead sees how often the team already uses the phrase.
-      collect(rules.agent, 'agent', msg.text, where);
-      collect(rules.draft, 'draft', msg.text, where);
-    }
+    // Avoid rules only flag the draft in the extension; here they also show on sent replies,
+    // so a lead sees how often the team already uses the phrase.
+    collect(msg.role === 'customer' ? rules.customer : rules.reply, msg.role, msg.text, where);
   });
   const draft = conv.draft ?? '';
-  collect(rules.agent, 'agent', draft, 'draft');
-  collect(rules.draft, 'draft', draft, 'draft');
+  collect(rules.reply, 'draft', draft, 'draft');
   return hits;
 }

@@ -23,9 +23,13 @@ export interface RuleSet {
   packs: PackInfo[];
   /** Effective rules by id, in pack order. */
   rules: ReadonlyMap<string, RuleOrigin>;
-  draft: Matcher;
-  agent: Matcher;
+  /** Rules that read what the customer writes: cues and signals. */
   customer: Matcher;
+  /**
+   * Rules that read what the agent writes (sent replies and the draft): steps, phrases to avoid,
+   * tone. One matcher, so a sentence is parsed once whichever of them it concerns.
+   */
+  reply: Matcher;
   playbook: ReadonlyMap<StepId, PlaybookStep>;
   customerTypes: readonly CustomerTypeDef[];
   prompts: Readonly<Record<PromptId, string | null>>;
@@ -75,9 +79,8 @@ export function buildRuleSet(packs: readonly Pack[], options: RuleSetOptions = {
   return {
     packs: packs.map((p) => ({ id: p.id, name: p.name, version: p.version })),
     rules,
-    draft: compileMatcher(active.filter((r) => r.kind === 'avoid')),
-    agent: compileMatcher(active.filter((r) => r.kind === 'step')),
     customer: compileMatcher(active.filter((r) => r.kind === 'cue' || r.kind === 'signal')),
+    reply: compileMatcher(active.filter((r) => r.kind === 'step' || r.kind === 'avoid' || r.kind === 'tone')),
     playbook: orderedPlaybook,
     customerTypes: [...types.values()],
     prompts,
