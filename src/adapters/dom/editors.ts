@@ -52,9 +52,12 @@ export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): Edito
     element: el,
     read() {
       const m = model();
+      // Block ends leave trailing newlines ("<p>Hi</p>" is "Hi\n"); an empty editor reads as "".
+      // Trimming the end keeps every offset that matters valid.
+      const text = m.text.replace(/\n+$/, '');
       const sel = el.ownerDocument.getSelection();
       const caret = sel && sel.rangeCount && sel.focusNode ? offsetOf(m, sel.focusNode, sel.focusOffset) : undefined;
-      return caret === undefined ? { text: m.text } : { text: m.text, caret };
+      return caret === undefined ? { text } : { text, caret: Math.min(caret, text.length) };
     },
     async insert(raw) {
       const range = caretRange(el, exclude);

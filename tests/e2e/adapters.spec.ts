@@ -1,0 +1,98 @@
+/**
+ * What the adapters read from helpdesk pages, checked in real Chromium (no extension needed):
+ * the shared fixtures, plus variant pages in tests/e2e/pages/ written from the same DOM notes
+ * with different nesting and noise. Adapters that follow the apps' stable structure pass both.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { probe } from './helpers/probe.ts';
+import { fixture, repoRoot } from './helpers/paths.ts';
+import { GMAIL_URL, ZENDESK_URL } from './helpers/sites.ts';
+
+const page = (name: string): string => readFileSync(path.join(repoRoot, 'tests/e2e/pages', name), 'utf8');
+
+describe('adapters read the conversation on screen', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu'],
+    });
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(url: string, html: string): Promise<Page> {
+    const p = await context.newPage();
+    await p.route('**/*', (route) => (route.request().url() === url || route.request().resourceType() === 'document'
+      ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
+      : route.abort()));
+    await p.goto(url);
+    return p;
+  }
+
+  it('Gmail fixture: thread id, roles by sender address, collapsed message skipped, quotes stripped', async () => {
+    const p = await open(GMAIL_URL, fixture('gmail-thread.html'));
+    const r = await probe(p);
+    expect(r?.site).toBe('gmail');
+    expect(r?.conversationId).toBe('gmail:thread-f:1816690123456789012');
+    expect(r?.conversation?.customerName).toBe('Margaret Okafor');
+    expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['agent', 'customer', 'customer']);
+    const texts = r?.conversation?.messages.map((m) => m.text).join('\n') ?? '';
+    expect(texts).not.toMatch(/wrote:|Acme Customer Support/);
+    expect(r?.conversation?.messages[0]?.text).toMatch(/^Hi Margaret,\n/);
+    expect(r?.editor?.draft).toBe('');
+    await p.close();
+  });
+
+  it('Gmail variant: account button address, teammate is an agent, hidden old header and compose dialog ignored', async () => {
+    const p = await open('https://mail.google.com/mail/u/1/#label/Support/FMfcgzQXKpLmNbVcXzQwErTyUiOpAsDf', page('gmail-nested.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('gmail:thread-f:999');
+    expect(r?.conversation?.customerName).toBe('Lena Fischer');
+    expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+    const texts = r?.conversation?.messages.map((m) => m.text).join('\n') ?? '';
+    expect(texts).not.toMatch(/calm down|Alex Kim\s*helpco Support|Anyone there/);
+    expect(r?.editor?.draft).toBe('Hallo Lena,\nwir kümmern uns.');
+    await p.close();
+  });
+
+  it('Zendesk fixture: active pane only, internal note and trigger dropped, requester name', async () => {
+    const p = await open(ZENDESK_URL, fixture('zendesk-ticket.html'));
+    const r = await probe(p);
+    expect(r?.site).toBe('zendesk');
+    expect(r?.conversationId).toBe('zendesk:48213');
+    expect(r?.conversation?.customerName).toBe('Margaret Okafor');
+    expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'customer']);
+    const texts = r?.conversation?.messages.map((m) => m.text).join('\n') ?? '';
+    expect(texts).not.toMatch(/Stripe|has been received|drop off within 3–5 business days\.\s*$|Ravi/m);
+    expect(texts).not.toMatch(/wrote:/);
+    expect(r?.editor).toMatchObject({ testId: 'omnicomposer-rich-text-ckeditor', ticket: '48213', draft: '' });
+    // Next ticket: the URL changes first, the pane mounts after a fetch; never the hidden 48213.
+    await p.click('#next-conversation');
+    await expect.poll(async () => (await probe(p))?.conversationId).toBe('zendesk:48227');
+    const next = await probe(p);
+    expect(next?.conversation?.customerName).toBe('Jonas Becker');
+    expect(next?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'customer']);
+    expect(next?.editor?.ticket).toBe('48227');
+    await p.close();
+  });
+
+  it('Zendesk variant: nested pane id, type="internal", API automation, messaging channel, tooltip requester', async () => {
+    const p = await open('https://acme.zendesk.com/agent/tickets/777', page('zendesk-nested.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('zendesk:777');
+    expect(r?.conversation?.customerName).toBe('Priya Natarajan');
+    expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+    const texts = r?.conversation?.messages.map((m) => m.text).join('\n') ?? '';
+    expect(texts).not.toMatch(/calm down|JIRA|Escalated|useless|Hidden ticket/);
+    expect(r?.conversation?.messages[1]?.text).toBe('Sorry about that! Which phone and app version are you on?');
+    expect(r?.editor).toMatchObject({ testId: 'omnicomposer-plain-text-ckeditor', ticket: '777', draft: 'Hi Priya,\nthanks for the details.' });
+    await p.close();
+  });
+});
