@@ -20,17 +20,20 @@ export const tabKey = (tabId: number): string => `${TAB_KEY_PREFIX}${tabId}`;
 const Span = z.object({ start: z.number(), end: z.number(), text: z.string() });
 const MoodLevel = z.enum(['calm', 'upset', 'angry', 'furious']);
 
+const Driver = z.object({ id: z.string(), label: z.string(), weight: z.number(), span: Span });
+
 export const AnalysisSchema = z.object({
   mood: z.object({
     messages: z.array(z.object({
       index: z.number(), score: z.number(), level: MoodLevel,
-      drivers: z.array(z.object({ id: z.string(), label: z.string(), weight: z.number(), span: Span })),
+      drivers: z.array(Driver),
     })),
     latest: z.number().nullable(),
     level: MoodLevel.nullable(),
     trend: z.enum(['rising', 'steady', 'falling']),
     delta: z.number().nullable(),
   }),
+  tone: z.object({ score: z.number(), label: z.enum(['curt', 'neutral', 'warm']), drivers: z.array(Driver) }).nullable().optional(),
   cues: z.array(z.object({ type: CueType, ruleId: z.string(), messageIndex: z.number(), span: Span, tip: z.string() })),
   customerType: z.object({ id: z.string(), name: z.string(), tip: z.string(), because: z.array(CueType) }).nullable(),
   prompts: z.array(z.object({ id: z.enum(['document', 'pause']), text: z.string(), messageIndex: z.number() })),

@@ -2,7 +2,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { MessageOf, Reply } from '../../shared/messages.ts';
 import { STATE_VERSION, type TabState } from '../../shared/state.ts';
-import { getEngine } from '../engine-host.ts';
+import { sessionFor } from '../engine-host.ts';
 import { writeTab } from '../store.ts';
 
 function originOf(sender: Runtime.MessageSender): string {
@@ -17,8 +17,8 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: true };
   const s = msg.snapshot;
-  const engine = await getEngine();
-  const analysis = engine.analyze({
+  const session = await sessionFor(tabId, s.id);
+  const analysis = session.update({
     id: s.id,
     site: s.site,
     messages: s.messages,

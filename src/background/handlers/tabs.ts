@@ -1,9 +1,11 @@
 /** Forget a tab's analysis when the tab closes or leaves the helpdesk. */
 import type { Tabs } from 'webextension-polyfill';
 import browser from '../../shared/browser.ts';
+import { dropSessions } from '../engine-host.ts';
 import { readTab, removeTab, storedTabIds } from '../store.ts';
 
 export function onTabRemoved(tabId: number): void {
+  dropSessions(tabId);
   void removeTab(tabId);
 }
 

@@ -52,7 +52,7 @@ export function App() {
         <>
           <Mood mood={state.analysis.mood} />
           <Cues cues={state.analysis.cues} customerType={state.analysis.customerType} prompts={state.analysis.prompts} />
-          <Flags flags={state.analysis.flags} onReplace={onReplace} />
+          <Flags flags={state.analysis.flags} tone={state.analysis.tone ?? null} onReplace={onReplace} />
           <Suggestions next={state.analysis.next} canInsert={!!state.conversation?.hasEditor} onInsert={onInsert} />
           <Playbook steps={state.analysis.steps} />
           {!state.conversation?.hasEditor && <p class="muted">Open the reply editor to get live feedback on your draft.</p>}

@@ -1,10 +1,12 @@
 /** Live flags on the draft, with the reason and one-click replacements. */
-import type { Flag } from '../../engine/analysis.ts';
+import type { Flag, Tone as ToneT } from '../../engine/analysis.ts';
+import { Tone } from './Tone.tsx';
 
-export function Flags({ flags, onReplace }: { flags: Flag[]; onReplace: (flag: Flag, replacement: string) => void }) {
+export function Flags({ flags, tone, onReplace }: { flags: Flag[]; tone: ToneT | null; onReplace: (flag: Flag, replacement: string) => void }) {
   return (
     <section class="card" aria-labelledby="flags-h">
       <h2 id="flags-h">Your draft</h2>
+      {tone && <Tone tone={tone} />}
       {flags.length === 0 ? <p class="muted" data-testid="no-flags">Nothing to flag in your draft.</p> : (
         <ul class="flags">
           {flags.map((f) => (
