@@ -95,4 +95,18 @@ describe('adapters read the conversation on screen', () => {
     expect(r?.editor).toMatchObject({ testId: 'omnicomposer-plain-text-ckeditor', ticket: '777', draft: 'Hi Priya,\nthanks for the details.' });
     await p.close();
   });
+
+  it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
+    const p = await open('https://support.example.org/contact', page('generic-form.html'));
+    expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });
+    await p.click('#reply');
+    await p.keyboard.type("That's our policy.");
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('generic:https://support.example.org/contact');
+    expect(r?.conversation?.messages).toEqual([]);
+    expect(r?.editor?.draft).toBe("That's our policy.");
+    await p.click('#notes p');
+    expect((await probe(p))?.editor?.draft).toBe('Notes here');
+    await p.close();
+  });
 });

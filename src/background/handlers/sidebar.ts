@@ -3,9 +3,12 @@ import type { Tabs } from 'webextension-polyfill';
 import browser, { chromeSidePanel, firefoxSidebarAction } from '../../shared/browser.ts';
 import type { MessageOf, Reply } from '../../shared/messages.ts';
 
-/** Manifest command names (see manifest.json `commands`). */
+/**
+ * Manifest command names (see manifest.json `commands`). Opening the coach needs no handler:
+ * `_execute_action` clicks the toolbar button (Chrome opens the side panel for it, see
+ * onInstalledSidebar) and Firefox handles `_execute_sidebar_action` itself.
+ */
 export const POP_OUT_COMMAND = 'pop-out-sidebar';
-export const OPEN_COMMAND = 'open-sidebar';
 
 export function sidebarUrl(tabId?: number): string {
   return browser.runtime.getURL(tabId === undefined ? 'sidebar.html' : `sidebar.html?tabId=${tabId}`);
@@ -20,7 +23,11 @@ export async function onPopOut(msg: MessageOf<'sidebar/pop-out'>): Promise<Reply
   return { ok: true };
 }
 
-/** Must run synchronously inside the user gesture (sidePanel.open/sidebarAction.open require it). */
+/**
+ * Toolbar button where the browser does not open the panel itself (Firefox; Chrome when the
+ * panel behaviour was not set). Runs synchronously inside the user gesture, which
+ * sidePanel.open/sidebarAction.open require.
+ */
 export function openSidebar(tab: Tabs.Tab | undefined): void {
   const panel = chromeSidePanel();
   if (panel && tab?.id !== undefined) {
@@ -31,10 +38,6 @@ export function openSidebar(tab: Tabs.Tab | undefined): void {
 }
 
 export function onCommand(command: string, tab: Tabs.Tab | undefined): void {
-  if (command === OPEN_COMMAND) {
-    openSidebar(tab);
-    return;
-  }
   if (command === POP_OUT_COMMAND) {
     const open = (t: Tabs.Tab | undefined): void => {
       if (t?.id !== undefined) void popOut(t.id);
