@@ -149,6 +149,22 @@ export function describeAdapterContract(site: SiteDriver): void {
       await expect.poll(() => sidebar.locator('[data-testid="mood"]').getAttribute('data-score'), POLL).not.toBe(firstScore);
     });
 
+    it('explains itself on a tab that is not a helpdesk', async () => {
+      const other = await h.context.newPage();
+      await other.goto('about:blank');
+      const tabs = await sidebar.evaluate(async () => {
+        const api = (window as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        return (await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
+      });
+      const blank = tabs.find((t) => t.url === 'about:blank');
+      const view = await h.context.newPage();
+      await view.goto(`chrome-extension://${h.extensionId}/sidebar.html?tabId=${blank?.id}`);
+      await expect.poll(() => view.locator('[data-testid="empty"]').getAttribute('data-reason'), POLL).toBe('not-helpdesk');
+      expect(await view.locator('[data-testid="mood"]').count()).toBe(0);
+      await view.close();
+      await other.close();
+    });
+
     it('logs no errors from the extension', () => {
       expect(h.extensionErrors).toEqual([]);
     });
