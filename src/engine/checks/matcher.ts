@@ -63,9 +63,29 @@ export function compileMatcher(rules: readonly Rule[]): Matcher {
   };
 }
 
+interface NetShape {
+  hooks: Record<string, unknown>;
+  always: unknown[];
+}
+interface DocInternals {
+  docs: unknown[];
+  methods: { one: { cacheDoc(docs: unknown[]): Array<Set<string>> } };
+}
+
+/**
+ * compromise's sweep walks every hook of the net for every sentence (01-getHooks.js), so its cost
+ * grows with the pack, not the sentence. Handing it only the hooks this sentence can trigger
+ * (its cached words and tags) gives the same matches at a cost that follows the sentence.
+ */
 function sweep(doc: ReturnType<typeof nlp>, net: Net): RawMatch[] {
   const out: RawMatch[] = [];
-  const { found } = doc.sweep(net) as unknown as { found: Array<{ id: string; view: ReturnType<typeof nlp> }> };
+  const internals = doc as unknown as DocInternals;
+  const full = net as unknown as NetShape;
+  const hooks: Record<string, unknown> = {};
+  for (const words of internals.methods.one.cacheDoc(internals.docs)) {
+    for (const w of words) if (Object.hasOwn(full.hooks, w)) hooks[w] = full.hooks[w];
+  }
+  const { found } = doc.sweep({ ...full, hooks } as unknown as Net, { tagger: false }) as unknown as { found: Array<{ id: string; view: ReturnType<typeof nlp> }> };
   for (const f of found) {
     for (const sentence of f.view.json({ offset: true }) as Array<{ terms: Array<{ offset: { start: number; length: number } }> }>) {
       const span = termSpan(sentence.terms);

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json]`: builds the two cold-start probes (minified, as the extension ships
+// the engine), then runs scripts/bench/main.ts with --expose-gc for the heap figures.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+const common = {
+  bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, logLevel: 'warning',
+  logOverride: { 'empty-glob': 'silent' },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+await esbuild.build({ ...common, entryPoints: ['scripts/bench/cold-engine.ts'], outfile: 'node_modules/.cache/cooldown/cold-engine.mjs' });
+await esbuild.build({ ...common, entryPoints: ['scripts/bench/cold-compromise.ts'], outfile: 'node_modules/.cache/cooldown/cold-compromise.mjs' });
+const run = spawnSync(process.execPath, ['--expose-gc', 'scripts/run-ts.mjs', 'scripts/bench/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exitCode = run.status ?? 1;
