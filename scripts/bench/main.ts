@@ -201,25 +201,11 @@ function bundleSizes(): Array<{ file: string; bytes: number; gzip: number }> {
   });
 }
 
+/** In fresh processes, so nothing of the benchmark itself (or esbuild) is counted. */
 function heapUse(): { per_conversation_bytes: number; total_heap_bytes: number; libraries_heap_bytes: number } {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
-  const settle = () => {
-    for (let i = 0; i < 3; i++) gc();
-    return process.memoryUsage().heapUsed;
-  };
-  const before = settle();
-  const sessions = Array.from({ length: 20 }, (_, i) => {
-    const s = engine.session();
-    const messages = thread(50, i);
-    s.update({ messages, draft: draftOf(600 + i) });
-    return s;
-  });
-  const after = settle();
-  const total = after;
-  if (sessions.length !== 20) throw new Error('unreachable');
-  const libs = Number(execFileSync(process.execPath, ['--expose-gc', '-e', "require('compromise'); require('sentiment'); for (let i=0;i<3;i++) gc(); const b = process.memoryUsage().heapUsed; const nlp=require('compromise'); nlp('warm up the lexicon'); for (let i=0;i<3;i++) gc(); console.log(process.memoryUsage().heapUsed)"], { encoding: 'utf8' }).trim());
-  return { per_conversation_bytes: Math.max(0, Math.round((after - before) / 20)), total_heap_bytes: total, libraries_heap_bytes: libs };
+  const probe = (name: string) => execFileSync(process.execPath, ['--expose-gc', `node_modules/.cache/cooldown/${name}.mjs`], { encoding: 'utf8' }).trim();
+  const ours = JSON.parse(probe('heap-probe')) as { after: number; per: number };
+  return { per_conversation_bytes: Math.round(ours.per), total_heap_bytes: ours.after, libraries_heap_bytes: Number(probe('libs-probe')) };
 }
 
 // ---------------------------------------------------------------- helpers
