@@ -12,23 +12,25 @@ import type { ConversationRead, EditorHandle, SiteAdapter } from './adapter.ts';
 import { contentEditableEditor } from './dom/editors.ts';
 import { observeDocument } from './dom/observe.ts';
 import { readableText } from './dom/text.ts';
-import { isVisible } from './dom/visibility.ts';
+import { isVisible, queryFirst } from './dom/visibility.ts';
 
 /** Thread header with the thread id; "only the visible header of the visible email is a H2" (GJ, dom-notes 2.b/2.c). */
 const THREAD_HEADER = 'h2[data-thread-perm-id], [data-thread-perm-id]';
 /** One message of the thread, expanded or collapsed (GJ: `div.adn.ads[data-message-id]`, dom-notes 2.b). */
 const MESSAGE = '[data-message-id]';
-/** The sender chip carries the address and display name as attributes (GJ: `span.gD[email][name]`, dom-notes 2.b). */
-const SENDER = '.gD[email], [email][name]';
+/** The sender chip carries the address and display name as attributes (GJ: `span.gD[email][name]`, dom-notes 2.b); recipients are `span.g2[email]`, so the generic form is the fallback. */
+const SENDER = ['.gD[email]', '[email][name]:not(.g2)'];
 /** Absolute date in the title; the text is relative (GJ: `span.g3[title]`, dom-notes 2.b). */
 const TIMESTAMP = '.g3[title]';
-/** Message body; only expanded messages have one (GJ/GX: `div.a3s` inside `div.ii.gt`, dom-notes 2.b). */
-const BODY = '.a3s, .ii.gt';
+/** Message body, best first; only expanded messages have one (GJ/GX: `div.a3s` inside `div.ii.gt`, dom-notes 2.b). */
+const BODY = ['.a3s', '.ii.gt'];
+/** Messages the signed-in user sent have ids in the `#msg-a:` space, received ones `#msg-f:` (GJ; dom-notes 2.a/2.b). Used only when the account address is unknown. */
+const OWN_MESSAGE_ID = /^#?msg-a:/;
 /**
  * Not the author's own words: quoted history, signature, trimmed-content toggles
  * (GX: `div.gmail_quote`, `blockquote.gmail_quote`, `.gmail_signature[data-smartmail]`, `.ajR`; dom-notes 2.a/2.b).
  */
-const NOT_AUTHORED = '.gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_signature_prefix, .ajR, [aria-label="Show trimmed content"]';
+const NOT_AUTHORED = '.gmail_quote, .gmail_quote_container, .gmail_extra, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_signature_prefix, .ajR';
 /** The reply/compose body: stable and not localized (GX [VERIFIED-IN-CODE], dom-notes 2.a). */
 const EDITOR = 'div[g_editable="true"][contenteditable="true"], [contenteditable="true"][role="textbox"][aria-multiline="true"]';
 /** A compose window's hidden id fields (GJ, dom-notes 2.a). */
@@ -85,11 +87,11 @@ function readMessages(scope: Element, me: string | null): { messages: Message[];
     // Outermost message elements only, and never the compose area's own markup.
     .filter((m) => !m.parentElement?.closest(MESSAGE) && !m.closest(EDITOR) && !m.querySelector(EDITOR));
   for (const node of nodes) {
-    const body = node.querySelector(BODY);
+    const body = queryFirst(node, BODY);
     if (!body) continue; // collapsed: Gmail renders only a snippet, not the message
-    const sender = node.querySelector(SENDER);
+    const sender = queryFirst(node, SENDER);
     const email = sender?.getAttribute('email')?.toLowerCase() ?? '';
-    const fromAgent = isAgentAddress(email, me);
+    const fromAgent = me ? isAgentAddress(email, me) : OWN_MESSAGE_ID.test(node.getAttribute('data-message-id') ?? '');
     const text = readableText(body, isAuthoredOut);
     if (!text) continue;
     const at = node.querySelector(TIMESTAMP)?.getAttribute('title') ?? undefined;
@@ -98,7 +100,9 @@ function readMessages(scope: Element, me: string | null): { messages: Message[];
   }
   // Collapsed messages still show who wrote them.
   if (!customerName) {
-    const chip = Array.from(scope.querySelectorAll(`${MESSAGE} ${SENDER}`)).find((s) => !isAgentAddress(s.getAttribute('email')?.toLowerCase() ?? '', me));
+    const chip = Array.from(scope.querySelectorAll(MESSAGE))
+      .map((m) => queryFirst(m, SENDER))
+      .find((s) => s && !isAgentAddress(s.getAttribute('email')?.toLowerCase() ?? '', me) && (me || !OWN_MESSAGE_ID.test(s.closest(MESSAGE)?.getAttribute('data-message-id') ?? '')));
     customerName = chip?.getAttribute('name') ?? undefined;
   }
   return customerName ? { messages, customerName } : { messages };

@@ -26,12 +26,14 @@ const ITEM = '[data-test-id="omni-log-comment-item"]';
 const ITEM_MESSAGE = '[data-test-id="omni-log-item-message"]';
 /** The message body (dom-notes 1.b); `data-originated-from` names the channel or automation. */
 const ITEM_CONTENT = '[data-test-id="omni-log-message-content"]';
-/** Present only on internal notes (TX, FM; dom-notes 1.b). */
-const INTERNAL_NOTE = '[data-test-id="omni-log-internal-note-tag"]';
+/** Present only on internal notes (TX, FM: `omni-log-internal-note-tag`; dom-notes 1.b), matched by its stem so a renamed tag still counts. */
+const INTERNAL_NOTE = '[data-test-id="omni-log-internal-note-tag"], [data-test-id*="internal-note"]';
 /** Channels that are automation, not a person (FM; dom-notes 1.b, role signal 4). */
 const AUTOMATED_ORIGINS = new Set(['Trigger', 'Automation', 'ApiInteraction', 'Rule']);
 /** Not the author's words: quoted history, signatures, read indicators, buttons (ZT, TX; dom-notes 1.b "Text"). */
-const NOT_AUTHORED = 'blockquote, .zd-quote-wrapper, .signature, [data-test-id^="convo-log-item-"], button, [data-zes-id]';
+const NOT_AUTHORED = 'blockquote, .signature, [data-test-id^="convo-log-item-"], button, [data-zes-id]';
+/** A bot shows as a sender name containing "Bot" (TX; dom-notes 1.b, role signal 4). */
+const BOT_NAME = /\b(bot|answer bot|auto-?reply)\b/i;
 /** Requester (customer) name, best first (FM; dom-notes 1.c). */
 const REQUESTER = [
   '[data-test-id="ticket-system-field-requester-select"]',
@@ -83,6 +85,7 @@ function readItems(pane: Element): Message[] {
     const content = msg.querySelector(ITEM_CONTENT) ?? msg;
     const origin = content.getAttribute('data-originated-from') ?? msg.querySelector('[data-originated-from]')?.getAttribute('data-originated-from');
     if (role === 'agent' && origin && AUTOMATED_ORIGINS.has(origin)) continue;
+    if (role === 'agent' && BOT_NAME.test(item.querySelector(SENDER)?.textContent ?? '')) continue;
     const text = readableText(content, notAuthored);
     if (!text) continue;
     const at = item.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;

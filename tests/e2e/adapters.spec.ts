@@ -62,6 +62,16 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('Gmail variant: no account address on the page, own messages by #msg-a ids, recipient chip before sender', async () => {
+    const p = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXLmNoPqRsTuVwXyZaBcDeFgHi', page('gmail-no-account.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('gmail:thread-f:4242');
+    expect(r?.conversation?.customerName).toBe('Ravi Menon');
+    expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+    expect(r?.conversation?.messages[1]?.text).toBe('Sorry Ravi, a new pair is on its way.');
+    await p.close();
+  });
+
   it('Zendesk fixture: active pane only, internal note and trigger dropped, requester name', async () => {
     const p = await open(ZENDESK_URL, fixture('zendesk-ticket.html'));
     const r = await probe(p);
@@ -90,7 +100,7 @@ describe('adapters read the conversation on screen', () => {
     expect(r?.conversation?.customerName).toBe('Priya Natarajan');
     expect(r?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
     const texts = r?.conversation?.messages.map((m) => m.text).join('\n') ?? '';
-    expect(texts).not.toMatch(/calm down|JIRA|Escalated|useless|Hidden ticket/);
+    expect(texts).not.toMatch(/calm down|JIRA|Escalated|useless|Hidden ticket|wrote:|articles/i);
     expect(r?.conversation?.messages[1]?.text).toBe('Sorry about that! Which phone and app version are you on?');
     expect(r?.editor).toMatchObject({ testId: 'omnicomposer-plain-text-ckeditor', ticket: '777', draft: 'Hi Priya,\nthanks for the details.' });
     await p.close();

@@ -101,11 +101,22 @@ export function extractText(root: Node, options: ExtractOptions = {}): TextModel
   return { text, pieces };
 }
 
-/** Readable text of a message body: collapsed white space, trimmed lines, at most one blank line. */
+/**
+ * The header mail clients put above quoted history ("On Mon, … Dana <d@x> wrote:"), in the
+ * languages agents commonly see. Helpdesks render it as a plain line, not inside the quote.
+ */
+const QUOTE_HEADER = /^(on|am|le|el|il|op|em)\b.{4,300}\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:$/i;
+
+/**
+ * Readable text of a message body: collapsed white space, trimmed lines, at most one blank line,
+ * without quote headers and ">"-quoted lines (the author's words only).
+ */
 export function readableText(root: Node, exclude?: Exclude): string {
   const { text } = extractText(root, exclude ? { exclude, collapse: true } : { collapse: true });
   return text
-    .split('\n').map((l) => l.trim()).join('\n')
+    .split('\n').map((l) => l.trim())
+    .filter((l) => !QUOTE_HEADER.test(l) && !l.startsWith('>'))
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -12,3 +12,12 @@ export function firstVisible<T extends Element>(root: ParentNode, selectors: rea
   }
   return null;
 }
+
+/** First match by selector priority (not document order): `a, b` would return whichever comes first in the page. */
+export function queryFirst<T extends Element = Element>(root: ParentNode, selectors: readonly string[]): T | null {
+  for (const sel of selectors) {
+    const el = root.querySelector<T>(sel);
+    if (el) return el;
+  }
+  return null;
+}
