@@ -17,7 +17,7 @@ export interface FirefoxHarness {
 
 const href = (p: Page): Promise<string> => p.evaluate(() => location.href).catch(() => '');
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
