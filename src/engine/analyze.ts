@@ -27,14 +27,14 @@ export const MAX_DRAFT_WINDOW = 20_000;
 export const MAX_SEGMENT_CHARS = 2_000;
 
 /**
- * Matches of `matcher` in `text`, segment by segment. `side` names the matcher in memo keys, so
+ * Matches of `matcher` in `text`, segment by segment. `side` names the matcher's memo space, so
  * one memo can serve several matchers.
  */
 export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO): RawMatch[] {
   const out: RawMatch[] = [];
   for (const seg of segments(text)) {
     const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
-    const local = memo.get(`${side}\u0000${body}`, () => matcher.match(body));
+    const local = memo.get(side, body, () => matcher.match(body));
     for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
   }
   return out;
@@ -59,16 +59,17 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const agent: AgentMatches[] = [];
   const moods: MessageMood[] = [];
   const customerTexts = new Map<number, string>();
+  // Sent messages never change, so they are memoised whole; only the draft is memoised by sentence.
   for (let index = firstRead; index < conv.messages.length; index++) {
     const { role, text } = conv.messages[index]!;
     if (role === 'customer') {
-      const matches = memo.get(`cm\u0000${text}`, () => matchText(rules.customer, 'c', text, memo));
+      const matches = memo.get('customer-matches', text, () => matchText(rules.customer, 'c', text));
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
-      const mood = memo.get(`mood\u0000${text}`, () => scoreMessage(0, text, matches, rules));
+      const mood = memo.get('mood', text, () => scoreMessage(0, text, matches, rules));
       moods.push({ ...mood, index });
     } else {
-      const matches = memo.get(`am\u0000${text}`, () => outsideQuotes(text, matchText(rules.reply, 'r', text, memo)));
+      const matches = memo.get('agent-matches', text, () => outsideQuotes(text, matchText(rules.reply, 'r', text)));
       agent.push({ source: { in: 'message', index }, text, matches });
     }
   }
@@ -90,7 +91,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     prompts: prompts(cues, moods, rules),
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
-    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get(`skel\u0000${angriest}`, () => complaintSkeleton(angriest))),
+    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest))),
     skipped: { messages: firstRead, draftChars: draftSkipped },
   };
 }

@@ -9,10 +9,14 @@ import labels from 'sentiment/languages/en/labels.json';
 import emoji from 'sentiment/build/emoji.json';
 import type { Token } from './tokens.ts';
 
-const LEXICON: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(labels as Record<string, number>),
-  ...Object.entries(emoji as Record<string, number>),
-]);
+const WORDS = labels as Record<string, number>;
+const EMOJI = emoji as Record<string, number>;
+
+/** Looks words up in the package's own objects: a copy into a Map would hold the lexicon twice. */
+function valenceOf(word: string): number | undefined {
+  if (Object.hasOwn(EMOJI, word)) return EMOJI[word];
+  return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
+}
 
 /** VADER: a negated word keeps 74 % of its strength with the opposite sign. */
 const N_SCALAR = -0.74;
@@ -29,7 +33,7 @@ export interface WordScore {
 export function scoreWords(text: string, tokens: readonly Token[], neutral: ReadonlySet<string>): WordScore[] {
   const out: WordScore[] = [];
   for (const t of tokens) {
-    const base = LEXICON.get(t.norm);
+    const base = valenceOf(t.norm);
     if (base === undefined || base === 0 || neutral.has(t.norm)) continue;
     out.push({ start: t.start, end: t.end, word: text.slice(t.start, t.end), valence: t.negated ? base * N_SCALAR : base, negated: t.negated });
   }

@@ -7,7 +7,8 @@
 import model from './model.json';
 import { featureOf, type Token } from './tokens.ts';
 
-const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries((model as { weights: Record<string, number> }).weights));
+/** Read in place: a Map copy would hold the weights twice in the worker. */
+const WEIGHTS = (model as { weights: Record<string, number> }).weights;
 const BIAS = (model as { bias: number }).bias;
 
 /** Raw anger per logit unit above the offset: the model is one voice among the rules. */
@@ -34,8 +35,8 @@ export function readModel(tokens: readonly Token[]): ModelReading {
     const f = featureOf(t);
     if (seen.has(f)) continue; // presence, not counts, as in training
     seen.add(f);
-    const w = WEIGHTS.get(f);
-    if (w === undefined) continue;
+    if (!Object.hasOwn(WEIGHTS, f)) continue;
+    const w = WEIGHTS[f]!;
     logit += w;
     if (w > 0) positive.push({ token: t, w });
   }
