@@ -30,6 +30,15 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     timer = undefined;
     firstPending = undefined;
     if (signal.aborted) return;
+    try {
+      read();
+    } catch (err) {
+      // A page shape the adapter did not expect: stay quiet for this change, try again on the next.
+      console.warn('Cooldown: could not read this page', err);
+    }
+  };
+
+  const read = (): void => {
     const conversation = adapter.readConversation(doc);
     if (!conversation) {
       if (lastSent !== 'none') send({ kind: 'content/no-conversation', site: adapter.id });

@@ -19,6 +19,10 @@ function patternFor(input: string): string | null {
 
 function Welcome() {
   const [shortcut, setShortcut] = useState('');
+  // Firefox may leave host access to the user; without it the coach cannot read the helpdesks.
+  const [hostAccess, setHostAccess] = useState(true);
+  const checkAccess = (): void => void browser.permissions.contains({ origins: BUILT_IN }).then(setHostAccess);
+  useEffect(checkAccess, []);
   useEffect(() => {
     void browser.commands.getAll().then((all) => {
       const open = all.find((c) => c.name === '_execute_action' || c.name === '_execute_sidebar_action');
@@ -32,6 +36,12 @@ function Welcome() {
         Open a Zendesk ticket or a Gmail thread, then open the coach with the toolbar button
         {shortcut ? <> or <kbd>{shortcut}</kbd></> : null}. It reads the conversation on screen and your draft as you type.
       </p>
+      {!hostAccess && (
+        <p>
+          Cooldown needs access to Gmail and Zendesk to read the conversation.{' '}
+          <button type="button" onClick={() => void browser.permissions.request({ origins: BUILT_IN }).then(checkAccess)}>Allow access</button>
+        </p>
+      )}
     </section>
   );
 }
