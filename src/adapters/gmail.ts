@@ -85,7 +85,7 @@ function readMessages(scope: Element, me: string | null): { messages: Message[];
   let customerName: string | undefined;
   const nodes = Array.from(scope.querySelectorAll(MESSAGE))
     // Outermost message elements only, and never the compose area's own markup.
-    .filter((m) => !m.parentElement?.closest(MESSAGE) && !m.closest(EDITOR) && !m.querySelector(EDITOR));
+    .filter((m) => !m.parentElement?.closest(MESSAGE) && !m.closest(EDITOR) && !m.querySelector(EDITOR) && isVisible(m));
   for (const node of nodes) {
     const body = queryFirst(node, BODY);
     if (!body) continue; // collapsed: Gmail renders only a snippet, not the message

@@ -20,6 +20,8 @@ const TICKET_PATH = /\/agent\/tickets\/(\d+)/;
 const PANE_BY_ID = (id: string): string => `[data-ticket-id="${id}"]`;
 /** All ticket panes are children of this (WH, dom-notes 1.0). */
 const PANES = 'main#main_panes, #main_panes';
+/** The conversation log of a ticket (TS: `[data-ticket-id] [data-test-id="omni-log-container"]`; dom-notes 1.b). */
+const LOG = '[data-test-id="omni-log-container"]';
 /** One comment/message in the conversation log (FM, TX, ZT; dom-notes 1.b). */
 const ITEM = '[data-test-id="omni-log-comment-item"]';
 /** The message inside an item; `type` is "end-user" or "agent" — "the canonical agent-vs-customer signal" (ZT, TX; dom-notes 1.b). */
@@ -55,19 +57,31 @@ function ticketIdFrom(loc: Location): string | null {
   return TICKET_PATH.exec(loc.pathname)?.[1] ?? TICKET_PATH.exec(loc.hash)?.[1] ?? null;
 }
 
-/** The active ticket's pane: the visible `[data-ticket-id=<url id>]`, else the visible child of main_panes. */
+/** The active ticket's pane: the visible `[data-ticket-id=<url id>]` holding the conversation, else the visible child of main_panes. */
 function activePane(doc: Document, ticketId: string): Element | null {
   const byId = Array.from(doc.querySelectorAll(PANE_BY_ID(ticketId))).filter((p) => isVisible(p));
-  // Outermost visible match: the pane itself, not a nested element that repeats the id.
-  const pane = byId.find((p) => !byId.some((q) => q !== p && q.contains(p)));
+  // The id can repeat on smaller things (a header tab, a nested wrapper): prefer elements that
+  // hold the conversation log or the composer, and among those the outermost.
+  const holding = byId.filter((p) => p.querySelector(`${LOG}, ${ITEM}, ${EDITORS.join(', ')}`));
+  const pool = holding.length ? holding : byId;
+  const pane = pool.find((p) => !pool.some((q) => q !== p && q.contains(p)));
   if (pane) return pane;
   const panes = doc.querySelector(PANES);
-  if (!panes) return null;
-  const visible = Array.from(panes.children).filter((c) => isVisible(c));
-  // Only trust the visible-child rule when it is unambiguous and not another ticket's pane.
-  const only = visible.length === 1 ? visible[0] : undefined;
-  const otherId = only?.getAttribute('data-ticket-id');
-  return only && (!otherId || otherId === ticketId) ? only : null;
+  if (panes) {
+    const visible = Array.from(panes.children).filter((c) => isVisible(c));
+    // Only trust the visible-child rule when it is unambiguous and not another ticket's pane.
+    const only = visible.length === 1 ? visible[0] : undefined;
+    const otherId = only?.getAttribute('data-ticket-id');
+    if (only && (!otherId || otherId === ticketId)) return only;
+    if (visible.length) return null;
+  }
+  // Last resort, for layouts with neither marker: the one visible conversation log, widened to
+  // the smallest ancestor that also holds a composer.
+  const logs = Array.from(doc.querySelectorAll(LOG)).filter((l) => isVisible(l));
+  if (logs.length !== 1) return null;
+  let scope: Element = logs[0]!;
+  while (scope.parentElement && !scope.querySelector(EDITORS.join(', ')) && scope.parentElement !== doc.body) scope = scope.parentElement;
+  return scope;
 }
 
 const notAuthored = (el: Element): boolean => el.matches(NOT_AUTHORED);
@@ -76,7 +90,7 @@ function readItems(pane: Element): Message[] {
   const out: Message[] = [];
   for (const item of Array.from(pane.querySelectorAll(ITEM))) {
     if (item.parentElement?.closest(ITEM)) continue; // nested items belong to their outer item
-    if (item.getAttribute('aria-hidden') === 'true' || item.querySelector(INTERNAL_NOTE)) continue;
+    if (item.getAttribute('aria-hidden') === 'true' || !isVisible(item) || item.querySelector(INTERNAL_NOTE)) continue;
     const msg = Array.from(item.querySelectorAll(ITEM_MESSAGE)).find((m) => m.closest(ITEM) === item);
     if (!msg || msg.getAttribute('aria-hidden') === 'true') continue;
     const type = msg.getAttribute('type');
@@ -98,6 +112,11 @@ function requesterName(pane: Element): string | undefined {
   for (const sel of REQUESTER) {
     const name = pane.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
     if (name) return name.slice(0, 200);
+  }
+  // Layouts where the properties panel sits outside the pane: accept it only when exactly one is on screen.
+  for (const sel of REQUESTER) {
+    const shown = Array.from(pane.ownerDocument.querySelectorAll(sel)).filter((el) => isVisible(el) && el.textContent?.trim());
+    if (shown.length === 1) return shown[0]!.textContent!.replace(/\s+/g, ' ').trim().slice(0, 200);
   }
   // Fall back to the author of the first customer message.
   for (const msg of Array.from(pane.querySelectorAll(`${ITEM_MESSAGE}[type="end-user"]`))) {

@@ -106,6 +106,16 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('Zendesk variant: no pane markers at all — the one visible log and its composer', async () => {
+    const p = await open('https://acme.zendesk.com/agent/tickets/901', page('zendesk-unmarked.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('zendesk:901');
+    expect(r?.conversation?.customerName).toBe('Tomás Rivera');
+    expect(r?.conversation?.messages).toEqual([{ role: 'customer', text: 'Where is my refund? I was promised it a week ago.' }]);
+    expect(r?.editor?.draft).toBe('');
+    await p.close();
+  });
+
   it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
     const p = await open('https://support.example.org/contact', page('generic-form.html'));
     expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });
