@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import nlp from 'compromise';
 import { analyze, createEngine, type ConversationInput } from '../../src/engine/index.ts';
 import { compileMatcher } from '../../src/engine/checks/matcher.ts';
 import type { Message } from '../../src/engine/conversation.ts';
@@ -165,7 +164,10 @@ function coldStart(): Row {
   const libEntry = 'node_modules/.cache/cooldown/cold-compromise.mjs';
   if (!existsSync(engineEntry) || !existsSync(libEntry)) throw new Error('cold-start bundles missing (scripts/bench.mjs builds them)');
   const run = (entry: string) => Number(execFileSync(process.execPath, [entry], { input: text, encoding: 'utf8' }).trim());
-  for (let i = 0; i < 2; i++) run(engineEntry), run(libEntry);
+  for (let i = 0; i < 2; i++) {
+    run(engineEntry);
+    run(libEntry);
+  }
   const ours: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < 12; i++) {
@@ -242,5 +244,3 @@ function format(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(w[c]!) : cell.padStart(w[c]!))).join('  ').trimEnd()).join('\n');
 }
 
-// Referenced so the bundle keeps compromise for the floor's tokenizer warm-up.
-void nlp;
