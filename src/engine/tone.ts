@@ -19,6 +19,8 @@ export const WARM_AT = 60;
 export const CURT_AT = 40;
 /** Typographic curtness, per kind of mark, counted once per draft. */
 export const TYPOGRAPHY_WEIGHTS = { shouting: -1.5, exclamations: -1, questions: -1, clipped: -0.75 } as const;
+/** Curtness of a phrase the packs flag, by its severity. */
+export const AVOID_WEIGHTS = { error: -2, warning: -1.5, info: -0.5 } as const;
 /** A question of this many words or fewer ("Why?", "Based on what?") is clipped. */
 export const CLIPPED_WORDS = 3;
 /** Warmth per AFINN point of a word no tone rule explained (positive lexicon warms, negative chills). */
@@ -43,9 +45,15 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
   const counted = new Set<string>();
   for (const m of matches) {
     const rule = rules.rules.get(m.ruleId)?.rule;
-    if (!rule || rule.kind !== 'tone' || counted.has(rule.id) || rule.weight === 0) continue;
-    counted.add(rule.id);
-    drivers.push({ id: rule.id, label: rule.message, weight: rule.weight, span: span(m.start, m.end) });
+    if (!rule || counted.has(rule.id)) continue;
+    if (rule.kind === 'tone' && rule.weight !== 0) {
+      counted.add(rule.id);
+      drivers.push({ id: rule.id, label: rule.message, weight: rule.weight, span: span(m.start, m.end) });
+    } else if (rule.kind === 'avoid') {
+      // A phrase the agent is warned off cannot read as warm, whatever "please" sits beside it.
+      counted.add(rule.id);
+      drivers.push({ id: rule.id, label: 'flagged phrase', weight: AVOID_WEIGHTS[rule.severity], span: span(m.start, m.end) });
+    }
   }
   const claimed = drivers.map((d) => [d.span.start - offset, d.span.end - offset] as const);
   const free = tokenize(text).filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
