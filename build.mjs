@@ -99,6 +99,9 @@ function extensionOptions({ sourcemaps }) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     sourcemap: sourcemaps ? 'linked' : false,
+    // Production bundles are minified (budgets in tests/e2e/build.spec.ts and `npm run bench`);
+    // watch builds stay readable, with source maps.
+    minify: !sourcemaps,
     write: false,
     logLevel: 'warning',
     legalComments: 'eof',
