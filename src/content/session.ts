@@ -5,8 +5,9 @@
  * script after an update; the newer one aborts the older).
  */
 import type { SiteAdapter } from '../adapters/adapter.ts';
-import browser, { isContextInvalidated } from '../shared/browser.ts';
-import { parseMessage, type EditResult, type Message, type Snapshot } from '../shared/messages.ts';
+import type { EditResult, Message, Snapshot } from '../shared/messages.ts';
+import { parseWorkerCommand } from '../shared/worker-commands.ts';
+import { isContextInvalidated, onMessage, sendMessage } from './runtime.ts';
 
 /** Quiet time after the last change before the draft is sent: a typing pause, not a keystroke. */
 export const DEBOUNCE_MS = 400;
@@ -20,7 +21,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   let lastSent = '';
 
   const send = (message: Message): void => {
-    browser.runtime.sendMessage(message).catch((err: unknown) => {
+    sendMessage(message).catch((err: unknown) => {
       if (isContextInvalidated(err)) controller.abort(); // extension updated or removed: go quiet
       else lastSent = ''; // worker not reachable right now: resend next time
     });
@@ -80,8 +81,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     return result;
   };
 
-  const onMessage = (raw: unknown): Promise<unknown> | undefined => {
-    const msg = parseMessage(raw);
+  const answer = (raw: unknown): Promise<unknown> | undefined => {
+    const msg = parseWorkerCommand(raw);
     if (!msg || signal.aborted) return undefined;
     switch (msg.kind) {
       case 'background/insert':
@@ -92,12 +93,10 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
         lastSent = '';
         flush();
         return Promise.resolve({ ok: true });
-      default:
-        return undefined; // not for content scripts
     }
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  const stopListening = onMessage(answer);
+  signal.addEventListener('abort', stopListening, { once: true });
 
   adapter.observe(doc, signal, schedule);
   flush();

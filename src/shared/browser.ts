@@ -27,8 +27,4 @@ export function firefoxSidebarAction(): FirefoxSidebarAction | null {
   return b?.sidebarAction ?? null;
 }
 
-/** True when the error means the extension was reloaded or removed under a live page. */
-export function isContextInvalidated(err: unknown): boolean {
-  const msg = err instanceof Error ? err.message : String(err);
-  return /Extension context invalidated|context invalidated|Receiving end does not exist/i.test(msg);
-}
+export { isContextInvalidated } from './errors.ts';

