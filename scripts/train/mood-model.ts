@@ -73,11 +73,21 @@ export function main(argv: string[]): number {
     positive: POSITIVE_IDS,
     l2: L2,
     bias: Math.round(w[n - 1]! * 1000) / 1000,
-    weights,
+    ...packWeights(weights),
   };
   writeFileSync(output, `${JSON.stringify(model)}\n`);
   process.stderr.write(`train: wrote ${Object.keys(weights).length} weights to ${output}\n`);
   return 0;
+}
+
+/**
+ * The weights as two strings (features sorted by UTF-16 code unit, one per line, and their weights
+ * comma-separated in the same order): in the worker a string costs a byte or two per character,
+ * where an object with thousands of keys costs about 120 bytes per key (src/engine/mood/model.ts).
+ */
+export function packWeights(weights: Record<string, number>): { features: string; weights: string } {
+  const keys = Object.keys(weights).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { features: keys.join('\n'), weights: keys.map((k) => String(weights[k])).join(',') };
 }
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search; deterministic. */
