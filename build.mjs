@@ -44,6 +44,8 @@ const EXT_STATIC = [
   ['src/sidebar/sidebar.html', 'sidebar.html'],
   ['src/sidebar/sidebar.css', 'sidebar.css'],
   ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
+  ['_locales', '_locales'],
   ['static/icons', 'icons'],
 ];
 const BROWSERS = ['chrome', 'firefox'];

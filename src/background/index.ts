@@ -7,6 +7,7 @@ import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
 import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
+import { onStorageChanged } from './handlers/wellbeing.ts';
 import { route } from './router.ts';
 
 browser.runtime.onMessage.addListener(route);
@@ -14,6 +15,7 @@ browser.commands.onCommand.addListener(onCommand);
 browser.action.onClicked.addListener((tab) => openSidebar(tab));
 browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
+browser.storage.onChanged.addListener(onStorageChanged);
 browser.permissions.onAdded.addListener(() => void syncGenericSites());
 browser.permissions.onRemoved.addListener(() => void syncGenericSites());
 browser.runtime.onInstalled.addListener((details) => {

@@ -7,6 +7,7 @@ import browser from '../shared/browser.ts';
 import { assertNever, parseMessage } from '../shared/messages.ts';
 import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onPopOut } from './handlers/sidebar.ts';
+import { ifSiteOn } from './handlers/site-switch.ts';
 import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
 
 const fromOurPages = (sender: Runtime.MessageSender): boolean =>
@@ -27,7 +28,7 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
   if (!msg) return undefined;
   switch (msg.kind) {
     case 'content/snapshot':
-      return fromContentScript(sender) ? onSnapshot(msg, sender) : undefined;
+      return fromContentScript(sender) ? ifSiteOn(msg.snapshot.site, () => onSnapshot(msg, sender), { ok: true } as const) : undefined;
     case 'content/no-conversation':
       return fromContentScript(sender) ? onNoConversation(msg, sender) : undefined;
     case 'sidebar/insert':

@@ -1,20 +1,102 @@
 /**
- * Settings that live in `storage.local`. Issue 4 grows this into the full options schema with
- * versions and migrations; for now it holds what the extension already reads: extra rule packs
- * and the origins the agent enabled for the generic adapter.
+ * Settings that live in `storage.local` under one key, as a versioned schema with named caps.
+ * Older records are migrated (v1 had no `version` and held only `packs`); a record written by a
+ * newer Cooldown is not guessed at: the defaults apply and `problem` says why. Unknown keys are
+ * dropped. Writes go through `planSettings` (pure: old record + patch → new record), then one
+ * `storage.local.set`, so a page that changes one field never clobbers another (rule packs).
  */
 import { z } from 'zod';
 
 export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 2;
+export const MAX_PACKS = 50;
 export const MAX_GENERIC_ORIGINS = 200;
+/** How long the agent must stop typing before the draft is read again (content script debounce). */
+export const MIN_TYPING_PAUSE_MS = 150;
+export const MAX_TYPING_PAUSE_MS = 3000;
+export const DEFAULT_TYPING_PAUSE_MS = 400;
+/** Heated conversations in a row before the break tip shows (see src/shared/wellbeing.ts). */
+export const MIN_BREAK_AFTER = 2;
+export const MAX_BREAK_AFTER = 20;
+
+/** Sites with a built-in adapter; each can be switched off. The generic adapter is per origin (host permissions). */
+export const SITE_SWITCHES = ['gmail', 'zendesk'] as const;
+export type SiteSwitch = (typeof SITE_SWITCHES)[number];
 
 export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
   /** Rule packs (JSON, parsed by the engine's pack validator) on top of core. */
-  packs: z.array(z.unknown()).max(50).default([]),
+  packs: z.array(z.unknown()).max(MAX_PACKS).default([]),
+  /** Typing pause before the draft is analysed again, in ms. */
+  typingPauseMs: z.number().int().min(MIN_TYPING_PAUSE_MS).max(MAX_TYPING_PAUSE_MS).default(DEFAULT_TYPING_PAUSE_MS),
+  /** Built-in sites the coach reads (false: the worker ignores the site and the sidebar says so). */
+  sites: z.object({ gmail: z.boolean().default(true), zendesk: z.boolean().default(true) }).prefault({}),
+  /** Denser sidebar: no "why" lines, no evidence quotes, suggestions folded to their titles. */
+  compact: z.boolean().default(false),
+  /** Looking after the agent: a break tip after heated conversations, the offer-a-call tip. */
+  wellbeing: z.object({
+    breakTip: z.boolean().default(true),
+    breakAfter: z.number().int().min(MIN_BREAK_AFTER).max(MAX_BREAK_AFTER).default(3),
+    callTip: z.boolean().default(true),
+  }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
+export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION });
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Older shapes → the current one. v1: `{ packs }` with no version. */
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  const version = raw.version ?? 1;
+  if (version === 1) return { ...raw, version: SETTINGS_VERSION };
+  return raw;
+}
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Why the stored record was not used as is (null: it was). */
+  problem: null | 'newer' | 'invalid';
+}
+
+export function readSettings(raw: unknown): SettingsRead {
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, problem: null };
+  if (!isRecord(raw)) return { settings: DEFAULT_SETTINGS, problem: 'invalid' };
+  if (typeof raw.version === 'number' && raw.version > SETTINGS_VERSION) return { settings: DEFAULT_SETTINGS, problem: 'newer' };
+  const r = Settings.safeParse(migrate(raw));
+  if (r.success) return { settings: r.data, problem: null };
+  // Keep what is valid field by field rather than losing everything to one bad value.
+  const migrated = migrate(raw);
+  const kept: Record<string, unknown> = { version: SETTINGS_VERSION };
+  for (const key of Object.keys(Settings.shape)) {
+    if (key === 'version' || !(key in migrated)) continue;
+    const one = Settings.safeParse({ version: SETTINGS_VERSION, [key]: migrated[key] });
+    if (one.success) kept[key] = migrated[key];
+  }
+  return { settings: Settings.parse(kept), problem: 'invalid' };
+}
+
 export function parseSettings(raw: unknown): Settings {
-  const r = Settings.safeParse(raw ?? {});
-  return r.success ? r.data : Settings.parse({});
+  return readSettings(raw).settings;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'version' | 'sites' | 'wellbeing'>> & {
+  sites?: Partial<Settings['sites']>;
+  wellbeing?: Partial<Settings['wellbeing']>;
+};
+
+/** The record to store after applying `patch` to what is stored now; throws on an invalid value. */
+export function planSettings(current: unknown, patch: SettingsPatch): Settings {
+  const base = parseSettings(current);
+  return Settings.parse({
+    ...base,
+    ...patch,
+    sites: { ...base.sites, ...patch.sites },
+    wellbeing: { ...base.wellbeing, ...patch.wellbeing },
+    version: SETTINGS_VERSION,
+  });
+}
+
+export function siteEnabled(settings: Settings, site: string): boolean {
+  return site === 'gmail' || site === 'zendesk' ? settings.sites[site] : true;
 }

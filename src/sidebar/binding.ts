@@ -5,7 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser.ts';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { parseTabState, tabKey, type TabState } from '../shared/state.ts';
+import { dismissBreak, parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
 
 export interface BoundTab {
   tabId: number | null;
@@ -80,4 +82,34 @@ export function useTabState(tabId: number | null): { state: TabState | null; loa
     };
   }, [tabId]);
   return value;
+}
+
+/** A storage.local record, parsed, kept live. */
+function useLocal<T>(key: string, parse: (raw: unknown) => T): T {
+  const [value, setValue] = useState<T>(() => parse(undefined));
+  useEffect(() => {
+    let live = true;
+    void browser.storage.local.get(key).then((got) => {
+      if (live) setValue(parse(got[key]));
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      const change = changes[key];
+      if (area === 'local' && change) setValue(parse(change.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [key]);
+  return value;
+}
+
+export const useSettings = (): Settings => useLocal(SETTINGS_KEY, parseSettings);
+export const useWellbeing = (): Wellbeing => useLocal(WELLBEING_KEY, parseWellbeing);
+
+/** The agent dismissed the break tip: remember when (read-modify-write of the one record). */
+export async function dismissBreakTip(): Promise<void> {
+  const got = await browser.storage.local.get(WELLBEING_KEY);
+  await browser.storage.local.set({ [WELLBEING_KEY]: dismissBreak(parseWellbeing(got[WELLBEING_KEY]), Date.now()) });
 }

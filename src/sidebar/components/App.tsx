@@ -1,32 +1,72 @@
-/** The sidebar: renders the bound tab's state; user actions become intents for the worker. */
-import { useState } from 'preact/hooks';
+/**
+ * The sidebar: renders the bound tab's state; user actions become intents for the worker.
+ * Landmarks: a banner (header), the main coaching area, and a contentinfo footer; a polite live
+ * region announces flags that are new since the last analysis (the worker analyses after typing
+ * pauses, so this is never per keystroke).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Flag, Suggestion } from '../../engine/analysis.ts';
+import { t } from '../../shared/i18n.ts';
 import type { EditResult } from '../../shared/messages.ts';
+import { siteEnabled } from '../../shared/settings.ts';
 import type { TabState } from '../../shared/state.ts';
+import { heatedStreak, suggestBreak, suggestCall } from '../../shared/wellbeing.ts';
 import { insertText, popOut, refresh, replaceText } from '../actions.ts';
-import { useBoundTab, useTabState } from '../binding.ts';
+import { dismissBreakTip, useBoundTab, useSettings, useTabState, useWellbeing } from '../binding.ts';
 import { Cues } from './Cues.tsx';
+import { Effects } from './Effects.tsx';
 import { Empty, type EmptyReason } from './Empty.tsx';
 import { Flags } from './Flags.tsx';
 import { Mood } from './Mood.tsx';
+import { Note } from './Note.tsx';
 import { Playbook } from './Playbook.tsx';
 import { Suggestions } from './Suggestions.tsx';
+import { BreakTip, CallTip } from './Wellbeing.tsx';
 
 const HELPDESK = /^https:\/\/(mail\.google\.com|[a-z0-9-]+\.zendesk\.com)\//;
 
-function emptyReason(tabId: number | null, url: string | null, state: TabState | null, loaded: boolean): EmptyReason | null {
+function siteOf(url: string | null): string | null {
+  if (!url) return null;
+  if (url.startsWith('https://mail.google.com/')) return 'gmail';
+  return /^https:\/\/[a-z0-9-]+\.zendesk\.com\//.test(url) ? 'zendesk' : null;
+}
+
+function emptyReason(tabId: number | null, url: string | null, state: TabState | null, loaded: boolean, siteOn: boolean): EmptyReason | null {
   if (!loaded) return 'loading';
   if (tabId === null) return 'no-tab';
+  if (!siteOn) return 'site-off';
   if (state?.status === 'ready' && state.analysis) return null;
   if (state?.status === 'no-conversation') return 'no-conversation';
   return url && HELPDESK.test(url) ? 'not-connected' : 'not-helpdesk';
 }
 
+/** Text for flags that were not there in the previous analysis of the same conversation. */
+function useFlagAnnouncement(conversation: string | null, flags: Flag[] | null): string {
+  const seen = useRef<{ conversation: string | null; keys: Set<string> }>({ conversation: null, keys: new Set() });
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!flags) return;
+    const keys = new Set(flags.map((f) => `${f.ruleId}:${f.text.toLowerCase()}`));
+    const before = seen.current;
+    const fresh = before.conversation === conversation ? flags.filter((f) => !before.keys.has(`${f.ruleId}:${f.text.toLowerCase()}`)) : flags;
+    seen.current = { conversation, keys };
+    if (fresh.length === 1) setMessage(t('announceFlag', [fresh[0]!.text, fresh[0]!.message]));
+    else if (fresh.length > 1) setMessage(t('announceFlags', [fresh.length, fresh.map((f) => `“${f.text}”`).join(', ')]));
+  }, [conversation, flags]);
+  return message;
+}
+
 export function App() {
   const { tabId, url, pinned } = useBoundTab();
   const { state, loaded } = useTabState(tabId);
+  const settings = useSettings();
+  const wellbeing = useWellbeing();
   const [notice, setNotice] = useState<EditResult | null>(null);
-  const reason = emptyReason(tabId, url, state, loaded);
+  const site = state?.site ?? siteOf(url);
+  const siteOn = site === null || siteEnabled(settings, site);
+  const reason = emptyReason(tabId, url, state, loaded, siteOn);
+  const analysis = !reason ? state?.analysis ?? null : null;
+  const announcement = useFlagAnnouncement(state?.conversation?.id ?? null, analysis?.flags ?? null);
 
   const report = (r: EditResult): void => setNotice(r.ok ? null : r);
   const onInsert = (s: Suggestion): void => {
@@ -35,30 +75,38 @@ export function App() {
   const onReplace = (f: Flag, replacement: string): void => {
     if (tabId !== null) void replaceText(tabId, f.start, f.end, f.text, replacement).then(report);
   };
+  const compact = settings.compact;
 
   return (
-    <main data-testid="sidebar" data-tab-id={tabId ?? ''} data-conversation={state?.conversation?.id ?? ''}>
+    <div class={compact ? 'app compact' : 'app'} data-testid="sidebar" data-tab-id={tabId ?? ''} data-conversation={state?.conversation?.id ?? ''}>
       <header class="top">
         <h1>Cooldown</h1>
         {state?.conversation?.customerName && <span class="customer" data-testid="customer">{state.conversation.customerName}</span>}
         {!pinned && tabId !== null && (
-          <button type="button" class="link" onClick={() => popOut(tabId)} title="Open this coach in its own tab">Pop out</button>
+          <button type="button" class="link" onClick={() => popOut(tabId)} title={t('popOutTitle')}>{t('popOut')}</button>
         )}
       </header>
-      {notice && <p class="notice" role="status" data-testid="notice">Could not edit the reply: {notice.detail}</p>}
-      {reason ? (
-        <Empty reason={reason} {...(reason === 'not-connected' && tabId !== null ? { onRetry: () => refresh(tabId) } : {})} />
-      ) : state?.analysis ? (
-        <>
-          <Mood mood={state.analysis.mood} />
-          <Cues cues={state.analysis.cues} customerType={state.analysis.customerType} prompts={state.analysis.prompts} />
-          <Flags flags={state.analysis.flags} tone={state.analysis.tone ?? null} onReplace={onReplace} />
-          <Suggestions next={state.analysis.next} canInsert={!!state.conversation?.hasEditor} onInsert={onInsert} />
-          <Playbook steps={state.analysis.steps} />
-          {!state.conversation?.hasEditor && <p class="muted">Open the reply editor to get live feedback on your draft.</p>}
-        </>
-      ) : null}
-      <footer class="privacy">Analysed on this device. Nothing you type leaves the browser.</footer>
-    </main>
+      <main>
+        <p class="sr-only" role="status" aria-live="polite" data-testid="announcer">{announcement}</p>
+        {notice && <p class="notice" role="alert" data-testid="notice">{t('editFailed', notice.detail)}</p>}
+        {reason ? (
+          <Empty reason={reason} {...(reason === 'not-connected' && tabId !== null ? { onRetry: () => refresh(tabId) } : {})} />
+        ) : analysis && state ? (
+          <>
+            <Mood mood={analysis.mood} compact={compact} />
+            {suggestBreak(wellbeing, settings) && <BreakTip streak={heatedStreak(wellbeing)} onDismiss={() => void dismissBreakTip()} />}
+            {suggestCall(analysis.mood, settings) && <CallTip />}
+            <Effects mood={analysis.mood} />
+            <Cues cues={analysis.cues} customerType={analysis.customerType} prompts={analysis.prompts} />
+            <Flags flags={analysis.flags} tone={analysis.tone ?? null} onReplace={onReplace} />
+            <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />
+            <Playbook steps={analysis.steps} compact={compact} />
+            <Note analysis={analysis} customerName={state.conversation?.customerName} messageCount={state.conversation?.messageCount ?? 0} />
+            {!state.conversation?.hasEditor && <p class="muted">{t('openEditorHint')}</p>}
+          </>
+        ) : null}
+      </main>
+      <footer class="privacy">{t('privacyShort')}</footer>
+    </div>
   );
 }

@@ -1,30 +1,24 @@
 /** Empty states that say why there is nothing to show and what to do about it. */
-export type EmptyReason = 'loading' | 'no-tab' | 'not-helpdesk' | 'no-conversation' | 'not-connected';
+import { t, type MessageKey } from '../../shared/i18n.ts';
 
-const TEXT: Record<EmptyReason, { title: string; body: string }> = {
-  'loading': { title: 'Loading…', body: '' },
-  'no-tab': { title: 'No tab to coach', body: 'The tab this coach was opened for is closed.' },
-  'not-helpdesk': {
-    title: 'No helpdesk tab',
-    body: 'Open a Zendesk ticket or a Gmail thread in this window. Other sites can be enabled in the options.',
-  },
-  'no-conversation': {
-    title: 'No conversation yet',
-    body: 'Open a ticket or a thread (or start a reply): the coach reads the conversation that is on screen.',
-  },
-  'not-connected': {
-    title: 'Waiting for the page',
-    body: 'This tab was open before Cooldown was installed or updated. Reload it to start coaching.',
-  },
+export type EmptyReason = 'loading' | 'no-tab' | 'not-helpdesk' | 'no-conversation' | 'not-connected' | 'site-off';
+
+const TEXT: Record<EmptyReason, { title: MessageKey; body: MessageKey | null }> = {
+  'loading': { title: 'emptyLoading', body: null },
+  'no-tab': { title: 'emptyNoTabTitle', body: 'emptyNoTabBody' },
+  'not-helpdesk': { title: 'emptyNotHelpdeskTitle', body: 'emptyNotHelpdeskBody' },
+  'no-conversation': { title: 'emptyNoConversationTitle', body: 'emptyNoConversationBody' },
+  'not-connected': { title: 'emptyNotConnectedTitle', body: 'emptyNotConnectedBody' },
+  'site-off': { title: 'emptySiteOffTitle', body: 'emptySiteOffBody' },
 };
 
 export function Empty({ reason, onRetry }: { reason: EmptyReason; onRetry?: () => void }) {
-  const t = TEXT[reason];
+  const text = TEXT[reason];
   return (
-    <section class="empty" data-testid="empty" data-reason={reason}>
-      <h2>{t.title}</h2>
-      {t.body && <p>{t.body}</p>}
-      {onRetry && <button type="button" onClick={onRetry}>Check again</button>}
+    <section class="empty" data-testid="empty" data-reason={reason} aria-labelledby="empty-h">
+      <h2 id="empty-h">{t(text.title)}</h2>
+      {text.body && <p>{t(text.body)}</p>}
+      {onRetry && <button type="button" onClick={onRetry}>{t('emptyRetry')}</button>}
     </section>
   );
 }

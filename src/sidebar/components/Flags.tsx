@@ -1,29 +1,34 @@
-/** Live flags on the draft, with the reason and one-click replacements. */
+/** Live flags on the draft, with the reason and replacements (buttons: Tab to reach, Enter to replace). */
 import type { Flag, Tone as ToneT } from '../../engine/analysis.ts';
+import { t } from '../../shared/i18n.ts';
 import { Tone } from './Tone.tsx';
 
 export function Flags({ flags, tone, onReplace }: { flags: Flag[]; tone: ToneT | null; onReplace: (flag: Flag, replacement: string) => void }) {
   return (
     <section class="card" aria-labelledby="flags-h">
-      <h2 id="flags-h">Your draft</h2>
+      <h2 id="flags-h">{t('flagsHeading')}</h2>
       {tone && <Tone tone={tone} />}
-      {flags.length === 0 ? <p class="muted" data-testid="no-flags">Nothing to flag in your draft.</p> : (
+      {flags.length === 0 ? <p class="muted" data-testid="no-flags">{t('flagsNone')}</p> : (
         <ul class="flags">
-          {flags.map((f) => (
-            <li key={`${f.ruleId}-${f.start}`} data-testid="flag" data-rule={f.ruleId} class={`flag sev-${f.severity}`}>
-              <mark>{f.text}</mark>
-              <p>{f.message}</p>
-              {f.replacements.length > 0 && (
-                <div class="replacements">
-                  {f.replacements.map((r) => (
-                    <button key={r} type="button" data-testid="replace" onClick={() => onReplace(f, r)} title="Replace the flagged words in your editor">
-                      Replace with “{r}”
-                    </button>
-                  ))}
-                </div>
-              )}
-            </li>
-          ))}
+          {flags.map((f) => {
+            const id = `flag-${f.ruleId}-${f.start}`;
+            return (
+              <li key={`${f.ruleId}-${f.start}`} data-testid="flag" data-rule={f.ruleId} class={`flag sev-${f.severity}`}>
+                <span class="sev" data-severity={f.severity}>{t(f.severity === 'error' ? 'sevError' : f.severity === 'warning' ? 'sevWarning' : 'sevInfo')}</span>{' '}
+                <mark>{f.text}</mark>
+                <p id={id}>{f.message}</p>
+                {f.replacements.length > 0 && (
+                  <div class="replacements" role="group" aria-label={t('flagReplacementsLabel', f.text)}>
+                    {f.replacements.map((r) => (
+                      <button key={r} type="button" data-testid="replace" aria-describedby={id} onClick={() => onReplace(f, r)} title={t('flagReplaceTitle')}>
+                        {t('flagReplaceWith', r)}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,23 +1,27 @@
 /** Next-step suggestions, each with an Insert button that types it into the site's editor. */
 import type { Suggestion } from '../../engine/analysis.ts';
+import { t } from '../../shared/i18n.ts';
 
-export function Suggestions({ next, canInsert, onInsert }: { next: Suggestion[]; canInsert: boolean; onInsert: (s: Suggestion) => void }) {
+export function Suggestions({ next, canInsert, compact, onInsert }: { next: Suggestion[]; canInsert: boolean; compact: boolean; onInsert: (s: Suggestion) => void }) {
   if (!next.length) return null;
   return (
     <section class="card" aria-labelledby="next-h">
-      <h2 id="next-h">Next steps</h2>
+      <h2 id="next-h">{t('nextHeading')}</h2>
       <ul class="suggestions">
-        {next.map((s) => (
-          <li key={s.step} data-testid="suggestion" data-step={s.step}>
-            <strong>{s.title}</strong>
-            <p class="text">{s.text}</p>
-            <p class="why">{s.why}</p>
-            <button type="button" data-testid="insert" disabled={!canInsert} onClick={() => onInsert(s)}
-              title={canInsert ? 'Insert at the caret in your reply' : 'Open the reply editor first'}>
-              Insert
-            </button>
-          </li>
-        ))}
+        {next.map((s) => {
+          const textId = `next-${s.step}`;
+          return (
+            <li key={s.step} data-testid="suggestion" data-step={s.step}>
+              <strong>{s.title}</strong>
+              <p class="text" id={textId}>{s.text}</p>
+              {!compact && <p class="why">{s.why}</p>}
+              <button type="button" data-testid="insert" disabled={!canInsert} onClick={() => onInsert(s)} aria-describedby={textId}
+                title={canInsert ? t('insertTitle') : t('insertDisabledTitle')}>
+                {t('insert')}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

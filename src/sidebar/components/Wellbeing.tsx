@@ -1,0 +1,21 @@
+/** Looking after the agent: a dismissible break tip after heated conversations, and the offer-a-call tip. */
+import { t } from '../../shared/i18n.ts';
+
+export function BreakTip({ streak, onDismiss }: { streak: number; onDismiss: () => void }) {
+  return (
+    <aside class="card tip-card" data-testid="break-tip" aria-labelledby="break-h">
+      <h2 id="break-h">{t('breakHeading')}</h2>
+      <p>{t('breakBody', streak)}</p>
+      <button type="button" data-testid="dismiss-break" onClick={onDismiss}>{t('breakDismiss')}</button>
+    </aside>
+  );
+}
+
+export function CallTip() {
+  return (
+    <aside class="card tip-card" data-testid="call-tip" aria-labelledby="call-h">
+      <h2 id="call-h">{t('callHeading')}</h2>
+      <p>{t('callBody')}</p>
+    </aside>
+  );
+}
