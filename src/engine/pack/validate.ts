@@ -3,7 +3,10 @@
  * of the offending value and a hint. Nothing is half-loaded: a pack is accepted whole or refused.
  */
 import { z } from 'zod';
-import { FORMAT_VERSION, MAX_PACK_BYTES, Pack } from './schema.ts';
+import { FORMAT_VERSION, MAX_PACK_BYTES, Pack, Rule } from './schema.ts';
+
+/** The rule kinds, read from the schema so the message never drifts from it. */
+const RULE_KINDS: string[] = Rule.options.map((o) => o.shape.kind.value);
 import { checkPattern } from './patterns.ts';
 
 export interface Problem {
@@ -63,7 +66,7 @@ function issueToProblem(issue: z.core.$ZodIssue): Problem {
     return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, hint: 'check the spelling against rules/pack.schema.json' };
   }
   if (issue.code === 'invalid_union' && path.match(/^rules\[\d+\]$/)) {
-    return { path: `${path}.kind`, message: 'kind must be one of "avoid", "step", "cue", "signal"' };
+    return { path: `${path}.kind`, message: `kind must be one of ${RULE_KINDS.map((k) => `"${k}"`).join(', ')}` };
   }
   return { path, message: issue.message };
 }

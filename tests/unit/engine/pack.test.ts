@@ -46,6 +46,12 @@ describe('pack validation', () => {
     expect(ps[0]!.message).toContain('"sevrity"');
   });
 
+  it('refuses an unknown rule kind at the kind field, naming the kinds', () => {
+    const ps = problems(pack({ rules: [rule({ kind: 'banish' })] }));
+    expect(ps[0]!.path).toBe('rules[0].kind');
+    expect(ps[0]!.message).toMatch(/avoid.*step.*cue.*signal.*tone/);
+  });
+
   it('refuses a bad semantic version', () => {
     expect(problems(pack({ version: '1.0' }))[0]!.path).toBe('version');
   });
