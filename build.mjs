@@ -4,10 +4,10 @@
 // browser extension (dist/chrome and dist/firefox from the one manifest.json), with `--watch`
 // to rebuild on change and `--package` to write store-ready zips to dist/packages.
 import * as esbuild from 'esbuild';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as fsWatch } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 const args = new Set(process.argv.slice(2));
 const only = (name) => !['--cli', '--extension'].some((f) => args.has(f)) || args.has(`--${name}`);
@@ -47,6 +47,7 @@ const EXT_STATIC = [
   ['src/options/options.css', 'options.css'],
   ['_locales', '_locales'],
   ['static/icons', 'icons'],
+  ['static/managed_schema.json', 'managed_schema.json'],
 ];
 const BROWSERS = ['chrome', 'firefox'];
 
@@ -67,6 +68,7 @@ export function manifestFor(browser, source) {
     m.background = { scripts: m.background.scripts };
     delete m.side_panel;
     delete m.minimum_chrome_version;
+    delete m.storage; // Firefox reads policy without a schema (and warns on the key)
     m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
     // Firefox's toolbar button toggles the sidebar itself; one shortcut for it is enough.
     delete commands._execute_action;
@@ -148,63 +150,15 @@ export async function buildExtension({ watch = false, pack = false } = {}) {
 }
 
 /** Store-ready zips (deterministic: sorted entries, fixed timestamps). */
+/** Store-ready zips, written by web-ext (the ecosystem's packager) from each browser's tree. */
 async function packageExtension() {
   const { version } = JSON.parse(await readFile('manifest.json', 'utf8'));
   await mkdir('dist/packages', { recursive: true });
   for (const browser of BROWSERS) {
-    const dir = `dist/${browser}`;
-    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile())
-      .map((d) => path.relative(dir, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'))
-      .sort();
-    const entries = await Promise.all(files.map(async (name) => ({ name, data: await readFile(path.join(dir, name)) })));
-    const out = `dist/packages/cooldown-${browser}-${version}.zip`;
-    await writeFile(out, zip(entries));
-    console.log(`packaged ${out} (${files.length} files)`);
+    const name = `cooldown-${browser}-${version}.zip`;
+    execFileSync(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist/packages', '--filename', name, '--overwrite-dest', '--no-config-discovery'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    console.log(`packaged dist/packages/${name}`);
   }
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A minimal ZIP writer (deflate, no extra fields): enough for extension stores. */
-function zip(entries) {
-  const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1; // 2024-01-01, time 00:00
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8); local.writeUInt16LE(0, 10); local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26); local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10); central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14); central.writeUInt32LE(crc, 16); central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, deflated);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + deflated.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
 
 if (only('cli')) await buildCli();
