@@ -3,18 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
-import type { Output } from '../../../src/cli/io.ts';
+import { run } from './run.ts';
 import { coreVocab, parsePack } from '../../../src/engine/index.ts';
 import { lintPack } from '../../../src/engine/pack/lint.ts';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), color: false };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const avoid = (id: string, phrases: string[], match: string[], noMatch: string[] = ['Hello there.']) =>
   ({ id, kind: 'avoid', phrases, message: 'm', examples: { match, noMatch } });
