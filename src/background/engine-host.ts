@@ -1,36 +1,56 @@
 /**
- * Hosts the engine for the active pack set. Building a rule set compiles every pattern, so the
- * engine is kept for as long as the worker lives and rebuilt only when the packs change; after
- * a restart it is simply built again on first use. Each (tab, conversation) gets an engine
- * session, which re-analyses only what changed since the last snapshot. Sessions are a cache,
- * not state: a restarted worker starts new ones and gets the same analysis.
+ * Hosts the engine for the active pack set: core, then the enabled team packs in layering
+ * order (src/shared/packs-store.ts `layerPacks`), minus the disabled rules. Building a rule set
+ * compiles every pattern, so the engine is kept for as long as the worker lives and rebuilt only
+ * when the packs or the policy change (`invalidateEngine`, from storage.onChanged); after a
+ * restart it is simply built again on first use.
+ *
+ * A pack that fails validation is skipped, never fatal: coaching goes on with the others. If
+ * building still throws, the last good engine stays in force (or core alone after a restart).
+ *
+ * Each (tab, conversation) gets an engine session, which re-analyses only what changed since the
+ * last snapshot. Sessions are a cache, not state: a restarted worker starts new ones and gets
+ * the same analysis.
  */
-import { createEngine, describeProblems, parsePack, type Engine, type Pack, type Session } from '../engine/index.ts';
-import browser from '../shared/browser.ts';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings.ts';
+import { createEngine, describeProblems, type Engine, type Session } from '../engine/index.ts';
+import { layerPacks } from '../shared/packs-store.ts';
+import { readPacksState, readPolicyArea } from './handlers/packs-storage.ts';
 
-let cached: { key: string; engine: Engine } | null = null;
+let cached: Engine | null = null;
+let lastGood: Engine | null = null;
+/** Bumped on every invalidation, so a build that raced a change is not cached. */
+let generation = 0;
 /** Sessions by `${tabId}\u0000${conversationId}`, oldest first (Map keeps insertion order). */
 const sessions = new Map<string, Session>();
 /** Open conversations worth keeping warm; beyond this the least recently used is dropped. */
 export const MAX_SESSIONS = 30;
 
-async function activePacks(): Promise<{ key: string; packs: Pack[] }> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  const settings = parseSettings(got[SETTINGS_KEY]);
-  const packs: Pack[] = [];
-  for (const raw of settings.packs) {
-    const r = parsePack(raw);
-    if (r.ok) packs.push(r.pack);
-    else console.warn(`Cooldown: skipped an invalid rule pack:\n${describeProblems(r.problems)}`);
+export function invalidateEngine(): void {
+  generation++;
+  cached = null;
+}
+
+async function build(): Promise<Engine> {
+  const [{ state }, policy] = await Promise.all([readPacksState(), readPolicyArea()]);
+  const layered = layerPacks(state, policy);
+  for (const e of layered.entries) {
+    if (e.status === 'invalid') console.warn(`Cooldown: skipped an invalid rule pack (${e.entry.key}):\n${describeProblems(e.problems)}`);
   }
-  return { key: JSON.stringify(settings.packs), packs };
+  try {
+    return createEngine(layered.packs, { disabledRules: layered.disabledRules });
+  } catch (err) {
+    console.warn('Cooldown: could not build the engine from the packs; keeping the previous one', err);
+    return lastGood ?? createEngine([]);
+  }
 }
 
 export async function getEngine(): Promise<Engine> {
-  const { key, packs } = await activePacks();
-  if (!cached || cached.key !== key) cached = { key, engine: createEngine(packs) };
-  return cached.engine;
+  if (cached) return cached;
+  const at = generation;
+  const engine = await build();
+  if (at === generation) cached = engine;
+  lastGood = engine;
+  return engine;
 }
 
 /** The session for a tab's conversation; a tab keeps only its current conversation's session. */

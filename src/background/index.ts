@@ -5,6 +5,7 @@
  */
 import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
+import { onAlarm, onPacksStorageChanged, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';
 import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
 import { onStorageChanged } from './handlers/wellbeing.ts';
@@ -16,11 +17,19 @@ browser.action.onClicked.addListener((tab) => openSidebar(tab));
 browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
 browser.storage.onChanged.addListener(onStorageChanged);
+browser.storage.onChanged.addListener(onPacksStorageChanged);
+browser.alarms.onAlarm.addListener(onAlarm);
 browser.permissions.onAdded.addListener(() => void syncGenericSites());
 browser.permissions.onRemoved.addListener(() => void syncGenericSites());
 browser.runtime.onInstalled.addListener((details) => {
   void onInstalledSidebar();
   void syncGenericSites();
+  void schedulePackUpdates();
+  void syncPolicy();
   if (details.reason === 'install') void openWelcome();
 });
-browser.runtime.onStartup.addListener(() => void pruneClosedTabs());
+browser.runtime.onStartup.addListener(() => {
+  void pruneClosedTabs();
+  void schedulePackUpdates();
+  void syncPolicy();
+});

@@ -5,7 +5,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser.ts';
 import { assertNever, parseMessage } from '../shared/messages.ts';
+import { countDropped } from './dropped.ts';
 import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
+import { onImportText, onImportUrl, onMovePack, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
 import { onPopOut } from './handlers/sidebar.ts';
 import { ifSiteOn } from './handlers/site-switch.ts';
 import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
@@ -15,9 +17,18 @@ const fromOurPages = (sender: Runtime.MessageSender): boolean =>
 const fromContentScript = (sender: Runtime.MessageSender): boolean =>
   sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromOurPages(sender);
 
-/** Handler failures are logged where a developer looks (the worker's console), then rethrown to the sender. */
+/**
+ * Handler failures are logged where a developer looks (the worker's console), then rethrown to
+ * the sender. A message that is malformed, oversized or from the wrong sender gets no answer and
+ * is counted (dropped.ts); it never reaches a handler.
+ */
 export function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
-  return dispatch(raw, sender)?.catch((err: unknown) => {
+  const reply = dispatch(raw, sender);
+  if (!reply) {
+    void countDropped();
+    return undefined;
+  }
+  return reply.catch((err: unknown) => {
     console.error('Cooldown: message handler failed', err);
     throw err;
   });
@@ -39,6 +50,20 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
       return fromOurPages(sender) ? onPopOut(msg) : undefined;
     case 'sidebar/refresh':
       return fromOurPages(sender) ? onRefresh(msg) : undefined;
+    case 'options/import-text':
+      return fromOurPages(sender) ? onImportText(msg) : undefined;
+    case 'options/import-url':
+      return fromOurPages(sender) ? onImportUrl(msg) : undefined;
+    case 'options/update-pack':
+      return fromOurPages(sender) ? onUpdatePack(msg) : undefined;
+    case 'options/set-pack-enabled':
+      return fromOurPages(sender) ? onSetPackEnabled(msg) : undefined;
+    case 'options/move-pack':
+      return fromOurPages(sender) ? onMovePack(msg) : undefined;
+    case 'options/remove-pack':
+      return fromOurPages(sender) ? onRemovePack(msg) : undefined;
+    case 'options/set-rule-disabled':
+      return fromOurPages(sender) ? onSetRuleDisabled(msg) : undefined;
     case 'background/insert':
     case 'background/replace':
     case 'background/resend':

@@ -25,6 +25,18 @@ const count = () => z.int().check(z.nonnegative());
 const TabId = count();
 const InsertText = str(1, MAX_INSERT_CHARS);
 
+/** Pack texts are capped by the engine (1 MB, in bytes) after parsing; this only bounds the message. */
+const MAX_PACK_MESSAGE_CHARS = 2_000_000;
+const MAX_PACK_KEY_CHARS = 2_010;
+const PackKey = str(1, MAX_PACK_KEY_CHARS);
+
+/** The worker's answer to an `options/…` pack request: refusals carry the problems by JSON path. */
+export interface PackReply {
+  ok: boolean;
+  message: string;
+  problems: { path: string; message: string; hint?: string }[];
+}
+
 const ConversationMessage = z.object({
   role: z.enum(['customer', 'agent']),
   text: str(0, MAX_MESSAGE_CHARS),
@@ -73,6 +85,15 @@ export const Message = z.discriminatedUnion('kind', [
   /** Sidebar: ask the tab to read its conversation again (e.g. after the worker restarted). */
   z.object({ kind: z.literal('sidebar/refresh'), tabId: TabId }),
 
+  /** Options page (rule packs, issue 4): the worker validates, plans and writes; see packs-store.ts. */
+  z.object({ kind: z.literal('options/import-text'), text: str(1, MAX_PACK_MESSAGE_CHARS), name: z.optional(str(0, 300)) }),
+  z.object({ kind: z.literal('options/import-url'), url: str(1, MAX_PACK_KEY_CHARS) }),
+  z.object({ kind: z.literal('options/update-pack'), key: PackKey }),
+  z.object({ kind: z.literal('options/set-pack-enabled'), key: PackKey, enabled: z.boolean() }),
+  z.object({ kind: z.literal('options/move-pack'), key: PackKey, delta: z.union([z.literal(-1), z.literal(1)]) }),
+  z.object({ kind: z.literal('options/remove-pack'), key: PackKey }),
+  z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, 100), disabled: z.boolean() }),
+
   /** Worker → content script. */
   z.object({ kind: z.literal('background/insert'), text: InsertText }),
   z.object({
@@ -93,6 +114,13 @@ export interface ReplyMap {
   'sidebar/replace': EditResult;
   'sidebar/pop-out': { ok: boolean };
   'sidebar/refresh': { ok: boolean };
+  'options/import-text': PackReply;
+  'options/import-url': PackReply;
+  'options/update-pack': PackReply;
+  'options/set-pack-enabled': PackReply;
+  'options/move-pack': PackReply;
+  'options/remove-pack': PackReply;
+  'options/set-rule-disabled': PackReply;
   'background/insert': EditResult;
   'background/replace': EditResult;
   'background/resend': { ok: true };

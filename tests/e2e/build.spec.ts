@@ -4,7 +4,7 @@
  * the content script free of the engine.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distChrome, distFirefox, repoRoot } from './helpers/paths.ts';
@@ -31,8 +31,13 @@ describe('built extension', () => {
   });
 
   it('asks for minimal permissions and only the helpdesk hosts', () => {
-    expect(chrome.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
-    expect(firefox.permissions).toEqual(['storage', 'scripting']);
+    // alarms: scheduled conditional updates of URL rule packs (issue 4).
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'sidePanel', 'alarms']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting', 'alarms']);
+    // Enterprise policy for rule packs: Chrome validates storage.managed against the shipped schema.
+    expect(chrome).toHaveProperty('storage.managed_schema', 'managed_schema.json');
+    expect(json(path.join(distChrome, 'managed_schema.json'))).toHaveProperty('properties.packUrls.type', 'array');
+    expect(firefox).not.toHaveProperty('storage');
     for (const m of [chrome, firefox]) {
       expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/*']);
       expect(m.optional_host_permissions).toEqual(['*://*/*']);
@@ -45,12 +50,23 @@ describe('built extension', () => {
     expect(firefox).toHaveProperty(['commands', '_execute_sidebar_action', 'suggested_key', 'default']);
   });
 
-  it('makes no network requests and evaluates no strings', () => {
+  it('makes no network requests but pack downloads, and evaluates no strings', () => {
     for (const file of ['background.js', 'content.js', 'bridge.js', 'sidebar.js', 'options.js']) {
       const code = readFileSync(path.join(distChrome, file), 'utf8');
-      expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
+      // The worker's one fetch is the rule-pack download (src/background/handlers/packs-fetch.ts).
+      if (file !== 'background.js') expect(code, file).not.toMatch(/\bfetch\(/);
+      expect(code, file).not.toMatch(/XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
       expect(code, file).not.toMatch(/new Function\(|\beval\(/);
     }
+  });
+
+  it('calls fetch from one module only, the pack downloader', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+    const callers = files(path.join(repoRoot, 'src'))
+      .filter((f) => /(?<![\w.])fetch\(/.test(readFileSync(f, 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
+      .map((f) => path.relative(repoRoot, f));
+    expect(callers).toEqual(['src/background/handlers/packs-fetch.ts']);
   });
 
   it('keeps the content script within its 20 KB budget and free of the engine (no compromise, no sentiment)', () => {

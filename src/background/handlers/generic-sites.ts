@@ -5,6 +5,8 @@
  */
 import browser from '../../shared/browser.ts';
 import manifest from '../../../manifest.json';
+import { packOrigins } from '../../shared/packs-store.ts';
+import { readPacksState } from './packs-storage.ts';
 
 const SCRIPT_ID = 'cooldown-generic';
 const BRIDGE_ID = 'cooldown-generic-bridge';
@@ -16,7 +18,9 @@ export async function syncGenericSites(): Promise<void> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return;
   const granted = (await browser.permissions.getAll()).origins ?? [];
-  const origins = granted.filter((o) => !BUILT_IN.has(o));
+  // Access granted to download a rule pack is not a request to coach on that site.
+  const forPacks = new Set(packOrigins((await readPacksState()).state));
+  const origins = granted.filter((o) => !BUILT_IN.has(o) && !forPacks.has(o));
   const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, BRIDGE_ID] }).catch(() => []);
   if (existing.length) await scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   if (!origins.length) return;

@@ -1,0 +1,330 @@
+/**
+ * Team rule packs the agent or an administrator added on top of core, as stored in
+ * `storage.local["packs"]` (packs are rule data, not conversation text). Versioned with zod and
+ * named caps; a record written by a newer Cooldown is not guessed at (no team packs apply, and
+ * the options page says why). Changes are planned as pure values (`plan*`), then written once
+ * by the worker (src/background/handlers/packs.ts).
+ *
+ * Packs from enterprise policy (`storage.managed`, schema in static/managed_schema.json) are
+ * mirrored here as `source.kind === 'policy'` entries by `planPolicySync`, so URL packs from
+ * policy keep their fetched text, ETag and errors like any other URL pack. They layer last, so a
+ * team's rules win over an agent's own packs, and they cannot be removed from the options page.
+ *
+ * `layerPacks` is the one place that decides what is active: the worker builds its engine from
+ * it and the options page shows its verdicts, so both always agree.
+ */
+import { z } from 'zod';
+import { coreVocab, parsePackText, type Pack, type Problem } from '../engine/index.ts';
+import { MAX_PACK_BYTES } from '../engine/pack/schema.ts';
+
+export const PACKS_KEY = 'packs';
+export const PACKS_VERSION = 1;
+/** Packs an agent may import (policy packs come on top, up to MAX_POLICY_PACKS). */
+export const MAX_USER_PACKS = 20;
+export const MAX_POLICY_PACKS = 20;
+export const MAX_DISABLED_RULES = 1_000;
+export const MAX_PACK_URL_CHARS = 2_000;
+export const MAX_PROBLEMS_KEPT = 50;
+/** A pack download is abandoned after this long (a hanging server never blocks updates). */
+export const PACK_FETCH_TIMEOUT_MS = 15_000;
+/** URL packs are checked for updates this often (conditional requests: unchanged costs a 304). */
+export const PACK_UPDATE_PERIOD_MINUTES = 360;
+export { MAX_PACK_BYTES };
+
+const RuleId = z.string().min(1).max(100);
+export const HttpsUrl = z.string().max(MAX_PACK_URL_CHARS).refine((s) => {
+  try {
+    return new URL(s).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an https:// address');
+
+const ProblemSchema = z.object({ path: z.string().max(500), message: z.string().max(2_000), hint: z.string().max(1_000).optional() });
+
+const Fetched = {
+  etag: z.string().max(500).optional(),
+  lastModified: z.string().max(100).optional(),
+  /** Last time the server answered (200 or 304), ms since epoch. */
+  fetchedAt: z.number().optional(),
+};
+export const PackSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), name: z.string().max(300).optional() }),
+  z.object({ kind: z.literal('url'), url: HttpsUrl, ...Fetched }),
+  /** From policy: `url` for a URL pack, absent for an inline pack. */
+  z.object({ kind: z.literal('policy'), url: HttpsUrl.optional(), ...Fetched }),
+]);
+export type PackSource = z.infer<typeof PackSource>;
+
+export const StoredPack = z.object({
+  /** Stable entry key: the URL for URL packs, `file:<pack id>` / `policy:<pack id>` otherwise. */
+  key: z.string().min(1).max(MAX_PACK_URL_CHARS + 10),
+  source: PackSource,
+  enabled: z.boolean(),
+  /** The pack's JSON text as last accepted (null: a URL pack not fetched successfully yet). */
+  text: z.string().max(MAX_PACK_BYTES).nullable(),
+  /** The last update that failed (the previous text stays in force). */
+  error: z.object({ message: z.string().max(2_000), problems: z.array(ProblemSchema).max(MAX_PROBLEMS_KEPT), at: z.number() }).nullable().default(null),
+});
+export type StoredPack = z.infer<typeof StoredPack>;
+
+export const PacksState = z.object({
+  version: z.literal(PACKS_VERSION),
+  /** In layering order (policy entries are layered after the agent's own, whatever their place). */
+  packs: z.array(StoredPack).max(MAX_USER_PACKS + MAX_POLICY_PACKS).default([]),
+  /** Rules the agent turned off (core or team rules; team rules stay on when policy locks them). */
+  disabledRules: z.array(RuleId).max(MAX_DISABLED_RULES).default([]),
+});
+export type PacksState = z.infer<typeof PacksState>;
+
+export const EMPTY_PACKS: PacksState = { version: PACKS_VERSION, packs: [], disabledRules: [] };
+
+export interface PacksRead {
+  state: PacksState;
+  problem: null | 'newer' | 'invalid';
+}
+
+export function readPacks(raw: unknown): PacksRead {
+  if (raw === undefined || raw === null) return { state: EMPTY_PACKS, problem: null };
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > PACKS_VERSION) return { state: EMPTY_PACKS, problem: 'newer' };
+  const r = PacksState.safeParse(raw);
+  if (r.success) return { state: r.data, problem: null };
+  // Keep the entries that are still valid rather than dropping every pack for one bad record.
+  const packs = Array.isArray((raw as { packs?: unknown }).packs) ? (raw as { packs: unknown[] }).packs : [];
+  const kept = packs.map((p) => StoredPack.safeParse(p)).filter((p) => p.success).map((p) => p.data);
+  const rules = z.array(RuleId).max(MAX_DISABLED_RULES).safeParse((raw as { disabledRules?: unknown }).disabledRules);
+  return { state: { version: PACKS_VERSION, packs: kept.slice(0, MAX_USER_PACKS + MAX_POLICY_PACKS), disabledRules: rules.success ? rules.data : [] }, problem: 'invalid' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enterprise policy (storage.managed). Chrome checks it against static/managed_schema.json;
+// Firefox does not, so it is parsed here too, entry by entry.
+
+export const Policy = z.object({
+  /** https URLs of team packs, layered in this order. */
+  packUrls: z.array(z.unknown()).max(MAX_POLICY_PACKS).default([]),
+  /** Inline packs: each a pack's JSON text (or, in Firefox policies, the pack object itself). */
+  packs: z.array(z.unknown()).max(MAX_POLICY_PACKS).default([]),
+  /** Rule ids turned off for everyone. */
+  disabledRules: z.array(z.unknown()).max(MAX_DISABLED_RULES).default([]),
+  /** Agents cannot disable team (policy) packs or their rules. */
+  lock: z.boolean().default(false),
+});
+export interface PolicyPacks {
+  packUrls: string[];
+  packs: string[];
+  disabledRules: string[];
+  lock: boolean;
+  /** Policy values that were ignored, to show the administrator's mistake where packs are managed. */
+  problems: string[];
+}
+export const NO_POLICY: PolicyPacks = { packUrls: [], packs: [], disabledRules: [], lock: false, problems: [] };
+
+export function readPolicy(raw: unknown): PolicyPacks {
+  if (raw === undefined || raw === null || typeof raw !== 'object') return NO_POLICY;
+  const r = Policy.safeParse(raw);
+  if (!r.success) return { ...NO_POLICY, problems: ['the policy is not in the expected shape; it is ignored'] };
+  const problems: string[] = [];
+  const packUrls: string[] = [];
+  r.data.packUrls.forEach((u, i) => {
+    if (HttpsUrl.safeParse(u).success) packUrls.push(u as string);
+    else problems.push(`packUrls[${i}]: not an https:// address`);
+  });
+  const packs: string[] = [];
+  r.data.packs.forEach((p, i) => {
+    const text = typeof p === 'string' ? p : JSON.stringify(p);
+    if (text && text.length <= MAX_PACK_BYTES) packs.push(text);
+    else problems.push(`packs[${i}]: not a pack`);
+  });
+  const disabledRules = r.data.disabledRules.filter((x): x is string => RuleId.safeParse(x).success);
+  return { packUrls, packs, disabledRules, lock: r.data.lock, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layering: which packs are active, in which order, and why the others are not.
+
+export type PackStatus = 'active' | 'disabled' | 'invalid' | 'pending';
+
+export interface LayeredPack {
+  entry: StoredPack;
+  status: PackStatus;
+  /** The parsed pack when its text is valid (also for a disabled pack, to list its rules). */
+  pack: Pack | null;
+  /** Why the stored text is refused (status 'invalid'). */
+  problems: Problem[];
+  /** Set by policy: cannot be removed; with `lock`, cannot be disabled either. */
+  managed: boolean;
+  locked: boolean;
+}
+
+export interface Layered {
+  /** Every entry, in layering order (the agent's packs, then policy packs). */
+  entries: LayeredPack[];
+  /** What the engine runs after core, in order. */
+  packs: Pack[];
+  /** Rule ids turned off: policy's, plus the agent's (not team rules when policy locks them). */
+  disabledRules: string[];
+}
+
+export function layeringOrder(packs: readonly StoredPack[]): StoredPack[] {
+  return [...packs.filter((p) => p.source.kind !== 'policy'), ...packs.filter((p) => p.source.kind === 'policy')];
+}
+
+export function layerPacks(state: PacksState, policy: PolicyPacks = NO_POLICY): Layered {
+  let vocab = new Map(coreVocab());
+  const entries: LayeredPack[] = [];
+  const packs: Pack[] = [];
+  const teamRuleIds = new Set<string>();
+  for (const entry of layeringOrder(state.packs)) {
+    const managed = entry.source.kind === 'policy';
+    const locked = managed && policy.lock;
+    const enabled = entry.enabled || locked;
+    if (entry.text === null) {
+      entries.push({ entry, status: 'pending', pack: null, problems: [], managed, locked });
+      continue;
+    }
+    const r = parsePackText(entry.text, { vocab });
+    if (!r.ok) {
+      entries.push({ entry, status: 'invalid', pack: null, problems: r.problems, managed, locked });
+      continue;
+    }
+    entries.push({ entry, status: enabled ? 'active' : 'disabled', pack: r.pack, problems: [], managed, locked });
+    if (!enabled) continue;
+    packs.push(r.pack);
+    vocab = new Map([...vocab, ...Object.entries(r.pack.vocab ?? {})]);
+    if (locked) for (const rule of r.pack.rules) teamRuleIds.add(rule.id);
+  }
+  const own = state.disabledRules.filter((id) => !teamRuleIds.has(id));
+  return { entries, packs, disabledRules: [...new Set([...policy.disabledRules, ...own])] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans: current state + intent → the state to write, or a refusal. Pure.
+
+export type Plan = { ok: true; state: PacksState; key: string } | { ok: false; message: string; problems: Problem[] };
+
+const refuse = (message: string, problems: Problem[] = []): Plan => ({ ok: false, message, problems: problems.slice(0, MAX_PROBLEMS_KEPT) });
+
+export function fileKey(packId: string): string {
+  return `file:${packId}`;
+}
+
+/**
+ * Adds a pack (or replaces the entry with the same key, keeping its place and switch). The text
+ * is validated where it would be layered, with the vocab of the packs before it.
+ */
+export function planImport(state: PacksState, text: string, source: PackSource, policy: PolicyPacks = NO_POLICY): Plan {
+  const packId = tryId(text) ?? 'pack';
+  const key = source.kind === 'url' || (source.kind === 'policy' && source.url) ? (source as { url: string }).url : source.kind === 'policy' ? `policy:${packId}` : fileKey(packId);
+  const existing = state.packs.findIndex((p) => p.key === key);
+  const clash = state.packs.find((p) => p.key !== key && p.text !== null && tryId(p.text) === packId);
+  if (clash) return refuse(`A pack with the id "${packId}" is already installed (${describeSource(clash.source)}); remove it first or give this pack another id.`, [{ path: 'id', message: `duplicate pack id "${packId}"` }]);
+  const userCount = state.packs.filter((p) => p.source.kind !== 'policy').length;
+  if (existing < 0 && source.kind !== 'policy' && userCount >= MAX_USER_PACKS) return refuse(`At most ${MAX_USER_PACKS} packs can be imported; remove one first.`);
+  const entry: StoredPack = {
+    key, source, text, error: null,
+    enabled: existing >= 0 ? state.packs[existing]!.enabled : true,
+  };
+  const packs = [...state.packs];
+  if (existing >= 0) packs[existing] = entry;
+  else packs.push(entry);
+  const next = { ...state, packs };
+  const verdict = layerPacks(next, policy).entries.find((e) => e.entry.key === key);
+  if (verdict?.status === 'invalid') return refuse('The pack was refused.', verdict.problems);
+  return { ok: true, state: next, key };
+}
+
+/** A URL pack's update failed: keep its text (still in force) and remember why. */
+export function planUpdateFailed(state: PacksState, key: string, message: string, problems: Problem[], now: number): PacksState {
+  return mapEntry(state, key, (p) => ({ ...p, error: { message, problems: problems.slice(0, MAX_PROBLEMS_KEPT), at: now } }));
+}
+
+/** A conditional request answered 304: the pack is current. */
+export function planNotModified(state: PacksState, key: string, now: number): PacksState {
+  return mapEntry(state, key, (p) => ({ ...p, error: null, source: { ...p.source, fetchedAt: now } as PackSource }));
+}
+
+export function planSetEnabled(state: PacksState, key: string, enabled: boolean, policy: PolicyPacks = NO_POLICY): Plan {
+  const entry = state.packs.find((p) => p.key === key);
+  if (!entry) return refuse('That pack is no longer installed.');
+  if (!enabled && entry.source.kind === 'policy' && policy.lock) return refuse('Your administrator requires this pack.');
+  return { ok: true, key, state: mapEntry(state, key, (p) => ({ ...p, enabled })) };
+}
+
+export function planRemove(state: PacksState, key: string): Plan {
+  const entry = state.packs.find((p) => p.key === key);
+  if (!entry) return refuse('That pack is no longer installed.');
+  if (entry.source.kind === 'policy') return refuse('This pack is managed by your administrator and cannot be removed.');
+  return { ok: true, key, state: { ...state, packs: state.packs.filter((p) => p.key !== key) } };
+}
+
+/** Moves an agent's pack one place earlier (-1) or later (+1) among the agent's packs. */
+export function planMove(state: PacksState, key: string, delta: -1 | 1): Plan {
+  const own = state.packs.filter((p) => p.source.kind !== 'policy');
+  const i = own.findIndex((p) => p.key === key);
+  if (i < 0) return refuse('Only your own packs can be reordered; managed packs come last.');
+  const j = i + delta;
+  if (j < 0 || j >= own.length) return { ok: true, key, state };
+  [own[i], own[j]] = [own[j]!, own[i]!];
+  return { ok: true, key, state: { ...state, packs: [...own, ...state.packs.filter((p) => p.source.kind === 'policy')] } };
+}
+
+export function planRuleDisabled(state: PacksState, ruleId: string, disabled: boolean): Plan {
+  const set = new Set(state.disabledRules);
+  if (disabled) set.add(ruleId);
+  else set.delete(ruleId);
+  if (set.size > MAX_DISABLED_RULES) return refuse(`At most ${MAX_DISABLED_RULES} rules can be turned off.`);
+  return { ok: true, key: ruleId, state: { ...state, disabledRules: [...set] } };
+}
+
+/**
+ * Mirrors policy into the stored entries: policy URL packs keep their fetched text while their
+ * URL stays in policy, inline packs are replaced by policy's text, and entries policy no longer
+ * names are dropped. Agent entries are untouched.
+ */
+export function planPolicySync(state: PacksState, policy: PolicyPacks): PacksState {
+  const own = state.packs.filter((p) => p.source.kind !== 'policy');
+  const old = new Map(state.packs.filter((p) => p.source.kind === 'policy').map((p) => [p.key, p]));
+  const managed: StoredPack[] = [];
+  for (const url of policy.packUrls) {
+    if (managed.some((m) => m.key === url)) continue;
+    managed.push(old.get(url) ?? { key: url, source: { kind: 'policy', url }, enabled: true, text: null, error: null });
+  }
+  for (const text of policy.packs) {
+    const key = `policy:${tryId(text) ?? managed.length}`;
+    if (managed.some((m) => m.key === key)) continue;
+    managed.push({ key, source: { kind: 'policy' }, enabled: old.get(key)?.enabled ?? true, text, error: null });
+  }
+  // An agent's own copy of a URL that policy now manages gives way to the managed entry.
+  const managedKeys = new Set(managed.map((m) => m.key));
+  return { ...state, packs: [...own.filter((p) => !managedKeys.has(p.key)), ...managed] };
+}
+
+function mapEntry(state: PacksState, key: string, f: (p: StoredPack) => StoredPack): PacksState {
+  return { ...state, packs: state.packs.map((p) => (p.key === key ? f(p) : p)) };
+}
+
+function tryId(text: string): string | null {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+export function describeSource(source: PackSource): string {
+  if (source.kind === 'file') return source.name ? `file ${source.name}` : 'file';
+  if (source.kind === 'url') return source.url;
+  return source.url ? `managed: ${source.url}` : 'managed (inline)';
+}
+
+/** Origins of URL packs (their host permission is for fetching packs, not for coaching there). */
+export function packOrigins(state: PacksState): string[] {
+  const out = new Set<string>();
+  for (const p of state.packs) {
+    if ((p.source.kind === 'url' || p.source.kind === 'policy') && p.source.url) out.add(`${new URL(p.source.url).origin}/*`);
+  }
+  return [...out];
+}
