@@ -56,7 +56,7 @@ export async function launchDemo({ headless, colorScheme = 'light', viewport = {
 /** The extension's tab id for the tab showing `prefix`, asked from an extension page. */
 export async function tabIdOf(extensionPage, prefix) {
   return extensionPage.evaluate(async (p) => {
-    const tabs = await chrome.tabs.query({});
+    const tabs = await globalThis.chrome.tabs.query({});
     const tab = tabs.find((t) => t.url?.startsWith(p));
     if (tab?.id === undefined) throw new Error(`no tab at ${p}`);
     return tab.id;

@@ -23,7 +23,7 @@ async function withDisplay() {
   const { site, sidebar, tabId } = await openCoached(demo, ZENDESK_DEMO_URL);
   // The coach in its own window beside the ticket (what the pop-out does, as a window).
   await sidebar.evaluate(async (id) => {
-    await chrome.windows.create({ url: `sidebar.html?tabId=${id}`, type: 'popup', width: 440, height: 860, left: 960, top: 40 });
+    await globalThis.chrome.windows.create({ url: `sidebar.html?tabId=${id}`, type: 'popup', width: 440, height: 860, left: 960, top: 40 });
   }, tabId);
   await sidebar.close();
   await blank?.close().catch(() => undefined);
