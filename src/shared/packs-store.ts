@@ -26,7 +26,7 @@ export const MAX_DISABLED_RULES = 1_000;
 export const MAX_PACK_URL_CHARS = 2_000;
 export const MAX_PROBLEMS_KEPT = 50;
 /** A pack download is abandoned after this long (a hanging server never blocks updates). */
-export const PACK_FETCH_TIMEOUT_MS = 15_000;
+export const PACK_FETCH_TIMEOUT_MS = 10_000;
 /** URL packs are checked for updates this often (conditional requests: unchanged costs a 304). */
 export const PACK_UPDATE_PERIOD_MINUTES = 360;
 export { MAX_PACK_BYTES };
@@ -215,6 +215,7 @@ export function fileKey(packId: string): string {
  * is validated where it would be layered, with the vocab of the packs before it.
  */
 export function planImport(state: PacksState, text: string, source: PackSource, policy: PolicyPacks = NO_POLICY): Plan {
+  if ('url' in source && source.url !== undefined && !HttpsUrl.safeParse(source.url).success) return refuse('Only https:// addresses can be used for packs.');
   const packId = tryId(text) ?? 'pack';
   const key = source.kind === 'url' || (source.kind === 'policy' && source.url) ? (source as { url: string }).url : source.kind === 'policy' ? `policy:${packId}` : fileKey(packId);
   const existing = state.packs.findIndex((p) => p.key === key);
