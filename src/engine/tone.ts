@@ -9,6 +9,7 @@ import type { Driver, Tone, ToneLabel } from './analysis.ts';
 import type { RawMatch } from './checks/matcher.ts';
 import { scoreWords } from './mood/afinn.ts';
 import { intensityMarks } from './mood/intensity.ts';
+import { toneLogit } from './mood/tone-model.ts';
 import { tokenize } from './mood/tokens.ts';
 import { segments } from './text/segments.ts';
 import type { RuleSet } from './pack/ruleset.ts';
@@ -27,6 +28,15 @@ export const CLIPPED_WORDS = 3;
 export const LEXICON_WEIGHT = 0.25;
 /** At most this much warmth or chill from single words, so wording rules and typography lead. */
 export const MAX_LEXICON = 1.5;
+/**
+ * Warmth per logit unit of the compact tone model (mood/tone-model.ts, GoEmotions warm vs curt),
+ * read over all the agent's words, and the logit beyond which it says no more: at most ±0.75, the
+ * weight of one mild politeness marker, so the rules and typography lead.
+ */
+export const MODEL_WEIGHT = 0.5;
+export const MODEL_CAP = 1.5;
+/** How many of the words that drive the model are shown as drivers. */
+export const MODEL_DRIVERS = 3;
 const TYPOGRAPHY_LABEL = { shouting: 'shouting in capitals', exclamations: 'repeated "!" or "?!"', questions: 'repeated "?"', clipped: 'clipped question' } as const;
 
 export function toneLabel(score: number): ToneLabel {
@@ -56,7 +66,8 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
     }
   }
   const claimed = drivers.map((d) => [d.span.start - offset, d.span.end - offset] as const);
-  const free = tokenize(text).filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
+  const tokens = tokenize(text);
+  const free = tokens.filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
   const lexical = scoreWords(text, free, rules.neutral);
   let lexicon = 0;
   for (const w of keep(text, lexical.map((w) => ({ ruleId: 'afinn', start: w.start, end: w.end })))) {
@@ -72,10 +83,28 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
     const first = marks.find((k) => k.ruleId === kind);
     if (first) drivers.push({ id: kind, label: TYPOGRAPHY_LABEL[kind], weight: TYPOGRAPHY_WEIGHTS[kind], span: span(first.start, first.end) });
   }
+  drivers.push(...modelDrivers(text, tokens, keep, span));
   const raw = drivers.reduce((s, d) => s + d.weight, 0);
   const score = Math.round(50 + (50 * raw) / Math.sqrt(raw * raw + TONE_ALPHA));
   drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
   return { score, label: toneLabel(score), drivers };
+}
+
+/**
+ * The tone model's overall impression of the agent's words (quoted customer words left out), as
+ * drivers on the words that push it the way it leans. It reads every word, including those a rule
+ * explained: the rules name the strategy, the model weighs the whole wording.
+ */
+function modelDrivers(text: string, tokens: ReturnType<typeof tokenize>, keep: (text: string, ms: RawMatch[]) => RawMatch[], span: (start: number, end: number) => Driver['span']): Driver[] {
+  const own = new Set(keep(text, tokens.map((t) => ({ ruleId: 'word', start: t.start, end: t.end }))).map((m) => m.start));
+  const { logit, words } = toneLogit(own.size === tokens.length ? tokens : tokens.filter((t) => own.has(t.start)));
+  const total = MODEL_WEIGHT * Math.max(-MODEL_CAP, Math.min(MODEL_CAP, logit));
+  const leaning = words.filter((w) => Math.sign(w.weight) === Math.sign(total));
+  if (total === 0 || !leaning.length) return [];
+  leaning.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.token.start - b.token.start);
+  const top = leaning.slice(0, MODEL_DRIVERS);
+  const sum = top.reduce((s, w) => s + w.weight, 0);
+  return top.map((w) => ({ id: 'model', label: total > 0 ? 'reads as warm' : 'reads as curt', weight: Math.round(((total * w.weight) / sum) * 100) / 100, span: span(w.token.start, w.token.end) }));
 }
 
 /** Questions of a few words with no courtesy around them: terse fragments read as curt. */

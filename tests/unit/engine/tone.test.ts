@@ -60,4 +60,13 @@ describe('draft tone', () => {
     const b = engine.analyze({ messages: [], draft: text }).tone;
     expect(a).toEqual(b);
   });
+
+  it('weighs the wording as a whole with the tone model, on the agent words only', () => {
+    const warm = tone('Thanks so much for your patience, I really appreciate it.');
+    expect(warm.drivers.some((d) => d.id === 'model' && d.weight > 0)).toBe(true);
+    const quoted = 'You wrote "this is stupid garbage, what a useless waste" and I understand.';
+    for (const d of tone(quoted).drivers.filter((x) => x.id === 'model')) {
+      expect(d.span.start).toBeGreaterThan(quoted.lastIndexOf('"'));
+    }
+  });
 });
