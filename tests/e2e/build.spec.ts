@@ -45,6 +45,17 @@ describe('built extension', () => {
     }
   });
 
+  it('is ready for translation: strings from _locales/en, the manifest through __MSG_ keys', () => {
+    const messages = json(path.join(distChrome, '_locales/en/messages.json'));
+    for (const m of [chrome, firefox]) {
+      expect(m.default_locale).toBe('en');
+      const keys = JSON.stringify(m).match(/__MSG_(\w+)__/g) ?? [];
+      expect(keys.length).toBeGreaterThanOrEqual(4);
+      for (const k of keys) expect(messages, k).toHaveProperty(k.slice(6, -2));
+    }
+    expect(readFileSync(path.join(distFirefox, '_locales/en/messages.json'), 'utf8')).toBe(JSON.stringify(messages, null, 2) + '\n');
+  });
+
   it('has a shortcut that opens the coach in each browser', () => {
     expect(chrome).toHaveProperty(['commands', '_execute_action', 'suggested_key', 'default']);
     expect(firefox).toHaveProperty(['commands', '_execute_sidebar_action', 'suggested_key', 'default']);
