@@ -19,6 +19,15 @@ function runtime(): RuntimeApi {
   return api;
 }
 
+/** False once this copy of the script is orphaned (extension updated, reloaded or removed). */
+export function runtimeAlive(): boolean {
+  try {
+    return !!runtime().id;
+  } catch {
+    return false;
+  }
+}
+
 export function sendMessage(message: unknown): Promise<unknown> {
   try {
     return runtime().sendMessage(message);

@@ -13,17 +13,33 @@ import { isContextInvalidated, onMessage, sendMessage } from './runtime.ts';
 export const DEBOUNCE_MS = 400;
 /** Longest a steady stream of changes (fast typing, a busy page) can postpone a send. */
 export const MAX_WAIT_MS = 2_000;
+/**
+ * A send that failed because the worker was stopped while handling it (Chrome kills idle
+ * workers; the port closes without an answer) is retried after these waits, so the sidebar does
+ * not keep showing the analysis of an older draft until the agent types again.
+ */
+export const RETRY_MS = [250, 1_000, 4_000] as const;
 
 export function startSession(adapter: SiteAdapter, doc: Document, controller: AbortController): void {
   const { signal } = controller;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending: number | undefined;
   let lastSent = '';
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
 
   const send = (message: Message): void => {
-    sendMessage(message).catch((err: unknown) => {
-      if (isContextInvalidated(err)) controller.abort(); // extension updated or removed: go quiet
-      else lastSent = ''; // worker not reachable right now: resend next time
+    sendMessage(message).then(() => {
+      failures = 0;
+    }, (err: unknown) => {
+      if (isContextInvalidated(err)) return controller.abort(); // extension updated or removed: go quiet
+      lastSent = ''; // worker not reachable right now: read and send again
+      const wait = RETRY_MS[failures++];
+      if (wait === undefined || signal.aborted) return; // the next change on the page sends again
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        if (timer === undefined) flush();
+      }, wait);
     });
   };
 
@@ -71,7 +87,10 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     const wait = Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now));
     timer = setTimeout(flush, wait);
   };
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    clearTimeout(retryTimer);
+  }, { once: true });
 
   const edit = async (run: (e: NonNullable<ReturnType<SiteAdapter['findEditor']>>) => Promise<EditResult>): Promise<EditResult> => {
     const editor = adapter.findEditor(doc);
