@@ -54,4 +54,17 @@ describe('mood signals that generalize', () => {
     const d = m('I could not sleep, but I am happy with the new bed.').drivers.find((x) => x.span.text === 'happy');
     expect(d?.label).toBe('positive word');
   });
+
+  it('reads sadness, unease and swearing for emphasis lower than anger at the reader', () => {
+    const pairs: Array<[string, string]> = [
+      ['I really miss my old neighbourhood, it makes me sad.', 'Your useless service makes me furious.'],
+      ['Holy shit, the new garden looks amazing.', 'Your shit service lost my parcel.'],
+      ['I am kind of nervous about the first lesson.', 'I am sick of your excuses.'],
+    ];
+    for (const [soft, angry] of pairs) expect(m(soft).score, soft).toBeLessThan(m(angry).score);
+    expect(ids('Holy shit, the new garden looks amazing.')).not.toContain('cue-abuse');
+    expect(ids('Your shit service lost my parcel.')).toContain('cue-abuse');
+    expect(ids('I was embarrassed by how rude your staff were.')).not.toContain('signal-unease');
+  });
 });
+
