@@ -45,6 +45,33 @@ describe('built extension', () => {
     }
   });
 
+  it('grants pages nothing: helpdesk-only content scripts, no exposed files, no outside messaging, strict CSP (issue 6)', () => {
+    for (const m of [chrome, firefox]) {
+      const hosts = m.host_permissions as string[];
+      const scripts = m.content_scripts as { matches: string[]; js: string[]; world?: string; all_frames?: boolean; match_about_blank?: boolean }[];
+      // Content scripts run only where host access is granted by default (Gmail, Zendesk), top frame only.
+      for (const s of scripts) {
+        for (const match of s.matches) expect(hosts).toContain(match);
+        expect(s.all_frames ?? false).toBe(false);
+        expect(s.match_about_blank ?? false).toBe(false);
+      }
+      // The one MAIN-world script is the CKEditor bridge, on Zendesk only.
+      expect(scripts.filter((s) => s.world === 'MAIN')).toEqual([{ matches: ['https://*.zendesk.com/*'], js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' }]);
+      // Other sites only through optional host permissions, asked per origin when used; no broad
+      // or surveillance permissions, nothing a web page can load or message.
+      const all = [...(m.permissions as string[]), ...hosts, ...((m.optional_permissions as string[] | undefined) ?? [])];
+      for (const p of ['<all_urls>', '*://*/*', 'tabs', 'webRequest', 'webRequestBlocking', 'declarativeNetRequest', 'history', 'cookies', 'clipboardRead', 'debugger', 'management', 'nativeMessaging', 'unlimitedStorage']) {
+        expect(all, p).not.toContain(p);
+      }
+      expect(m).not.toHaveProperty('web_accessible_resources');
+      expect(m).not.toHaveProperty('externally_connectable');
+      expect(m).not.toHaveProperty('content_security_policy.sandbox');
+      expect(m).not.toHaveProperty('update_url');
+      const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
+    }
+  });
+
   it('is ready for translation: strings from _locales/en, the manifest through __MSG_ keys', () => {
     const messages = json(path.join(distChrome, '_locales/en/messages.json'));
     for (const m of [chrome, firefox]) {
