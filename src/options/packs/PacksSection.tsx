@@ -42,10 +42,11 @@ const STATUS_TEXT: Record<LayeredPack['status'], string> = {
   pending: 'not downloaded yet',
 };
 
-function Notice({ reply }: { reply: PackReply | null }) {
+/** `seq` counts answers, so a test (or a screen reader's live region) can tell a new answer from the last. */
+function Notice({ reply, seq }: { reply: PackReply | null; seq: number }) {
   if (!reply) return null;
   return (
-    <div data-testid="pack-notice" data-ok={String(reply.ok)} role={reply.ok ? 'status' : 'alert'}>
+    <div data-testid="pack-notice" data-ok={String(reply.ok)} data-seq={seq} role={reply.ok ? 'status' : 'alert'}>
       <p>{reply.message}</p>
       <Problems problems={reply.problems} />
     </div>
@@ -101,7 +102,8 @@ function Rules({ pack, disabled, policyDisabled, locked, onToggle }: RulesProps)
 export function PacksSection() {
   const [read, setRead] = useState<PacksRead | null>(null);
   const [policy, setPolicy] = useState<PolicyPacks>(NO_POLICY);
-  const [reply, setReply] = useState<PackReply | null>(null);
+  const [answer, setAnswer] = useState<{ reply: PackReply | null; seq: number }>({ reply: null, seq: 0 });
+  const setReply = (reply: PackReply): void => setAnswer((a) => ({ reply, seq: a.seq + 1 }));
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -239,7 +241,7 @@ export function PacksSection() {
         <button type="submit" data-testid="pack-url-import" disabled={busy}>Import</button>
       </form>
       <p><small>Packs from an address are checked for updates every 6 hours. Cooldown downloads only the pack addresses you or your administrator set here.</small></p>
-      <Notice reply={reply} />
+      <Notice reply={answer.reply} seq={answer.seq} />
     </section>
   );
 }
