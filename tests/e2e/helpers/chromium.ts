@@ -17,16 +17,17 @@ export interface ChromiumHarness {
   close(): Promise<void>;
 }
 
-export async function launchChromium(served: Served[]): Promise<ChromiumHarness> {
+export async function launchChromium(served: Served[], options: { extensionDir?: string } = {}): Promise<ChromiumHarness> {
   const profile = mkdtempSync(path.join(tmpdir(), 'cooldown-e2e-'));
+  const extensionDir = options.extensionDir ?? distChrome;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false, // the new headless mode is asked for below; it runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--headless=new',
-      `--disable-extensions-except=${distChrome}`,
-      `--load-extension=${distChrome}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-background-networking',
       '--disable-component-update',
