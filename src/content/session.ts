@@ -7,7 +7,7 @@
 import type { SiteAdapter } from '../adapters/adapter.ts';
 import type { EditResult, Message, Snapshot } from '../shared/messages.ts';
 import { parseWorkerCommand } from '../shared/worker-commands.ts';
-import { isContextInvalidated, onMessage, sendMessage } from './runtime.ts';
+import { onMessage, runtimeAlive, sendMessage } from './runtime.ts';
 
 /** Quiet time after the last change before the draft is sent: a typing pause, not a keystroke. */
 export const DEBOUNCE_MS = 400;
@@ -18,7 +18,7 @@ export const MAX_WAIT_MS = 2_000;
  * workers; the port closes without an answer) is retried after these waits, so the sidebar does
  * not keep showing the analysis of an older draft until the agent types again.
  */
-export const RETRY_MS = [250, 1_000, 4_000] as const;
+export const RETRY_MS = [250, 1_000, 2_000, 4_000, 8_000] as const;
 
 export function startSession(adapter: SiteAdapter, doc: Document, controller: AbortController): void {
   const { signal } = controller;
@@ -32,7 +32,9 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     sendMessage(message).then(() => {
       failures = 0;
     }, (err: unknown) => {
-      if (isContextInvalidated(err)) return controller.abort(); // extension updated or removed: go quiet
+      // Extension updated or removed: go quiet. Judged by our own runtime, not the error text:
+      // "Receiving end does not exist" also comes from a worker that is stopping right now.
+      if (!runtimeAlive() || /Extension context invalidated/i.test(String(err))) return controller.abort();
       lastSent = ''; // worker not reachable right now: read and send again
       const wait = RETRY_MS[failures++];
       if (wait === undefined || signal.aborted) return; // the next change on the page sends again
