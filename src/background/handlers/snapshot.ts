@@ -13,11 +13,27 @@ function originOf(sender: Runtime.MessageSender): string {
   }
 }
 
+/**
+ * The latest report per tab. Two snapshots of one tab can be in flight at once (the engine is
+ * being built after a worker start or a pack change, and the agent keeps typing); the older may
+ * finish last, so a report writes only if no newer one arrived meanwhile. Found by
+ * tests/e2e/faults.spec.ts: the sidebar kept an older draft's analysis.
+ */
+const latest = new Map<number, number>();
+let reports = 0;
+const begin = (tabId: number): (() => boolean) => {
+  const mine = ++reports;
+  latest.set(tabId, mine);
+  return () => latest.get(tabId) === mine;
+};
+
 export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Runtime.MessageSender): Promise<Reply<'content/snapshot'>> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: true };
+  const current = begin(tabId);
   const s = msg.snapshot;
   const session = await sessionFor(tabId, s.id);
+  if (!current()) return { ok: true };
   const analysis = session.update({
     id: s.id,
     site: s.site,
@@ -42,13 +58,14 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     analysis,
     updatedAt: Date.now(),
   };
-  await writeTab(state);
+  if (current()) await writeTab(state);
   return { ok: true };
 }
 
 export async function onNoConversation(msg: MessageOf<'content/no-conversation'>, sender: Runtime.MessageSender): Promise<Reply<'content/no-conversation'>> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: true };
+  begin(tabId);
   await writeTab({
     version: STATE_VERSION, tabId, site: msg.site, origin: originOf(sender),
     status: 'no-conversation', conversation: null, analysis: null, updatedAt: Date.now(),
