@@ -6,6 +6,12 @@
  */
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
 
+interface StorageApi {
+  local: { get(key: string): Promise<Record<string, unknown>> };
+  onChanged: { addListener(l: StorageListener): void; removeListener(l: StorageListener): void };
+}
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+
 interface RuntimeApi {
   id?: string;
   sendMessage(message: unknown): Promise<unknown>;
@@ -54,3 +60,23 @@ export function onMessage(handle: (message: unknown) => Promise<unknown> | undef
 }
 
 export { isContextInvalidated } from '../shared/errors.ts';
+
+function storage(): StorageApi | undefined {
+  const g = globalThis as { browser?: { storage?: StorageApi }; chrome?: { storage?: StorageApi } };
+  return g.browser?.storage ?? g.chrome?.storage;
+}
+
+/**
+ * Follows one key of storage.local: calls `use` with its value now and on every change. Returns
+ * the function that stops following.
+ */
+export function followLocal(key: string, use: (value: unknown) => void): () => void {
+  const api = storage();
+  if (!api) return () => undefined;
+  api.local.get(key).then((got) => use(got[key]), () => use(undefined));
+  const listener: StorageListener = (changes, area) => {
+    if (area === 'local' && key in changes) use(changes[key]!.newValue);
+  };
+  api.onChanged.addListener(listener);
+  return () => api.onChanged.removeListener(listener);
+}

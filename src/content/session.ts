@@ -7,10 +7,14 @@
 import type { SiteAdapter } from '../adapters/adapter.ts';
 import type { EditResult, Message, Snapshot } from '../shared/messages.ts';
 import { parseWorkerCommand } from '../shared/worker-commands.ts';
-import { onMessage, runtimeAlive, sendMessage } from './runtime.ts';
+import { DEFAULT_TYPING_PAUSE_MS, SETTINGS_KEY, typingPauseOf } from '../shared/limits.ts';
+import { followLocal, onMessage, runtimeAlive, sendMessage } from './runtime.ts';
 
-/** Quiet time after the last change before the draft is sent: a typing pause, not a keystroke. */
-export const DEBOUNCE_MS = 400;
+/**
+ * Quiet time after the last change before the draft is sent: a typing pause, not a keystroke.
+ * The agent may change it in the options (settings.typingPauseMs); this is the default.
+ */
+export const DEBOUNCE_MS = DEFAULT_TYPING_PAUSE_MS;
 /** Longest a steady stream of changes (fast typing, a busy page) can postpone a send. */
 export const MAX_WAIT_MS = 2_000;
 /**
@@ -27,6 +31,11 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   let lastSent = '';
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  let pause: number = DEBOUNCE_MS;
+  const stopFollowing = followLocal(SETTINGS_KEY, (settings) => {
+    pause = typingPauseOf(settings);
+  });
+  signal.addEventListener('abort', stopFollowing, { once: true });
 
   const send = (message: Message): void => {
     sendMessage(message).then(() => {
@@ -86,7 +95,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     const now = Date.now();
     firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
-    const wait = Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now));
+    const wait = Math.min(pause, Math.max(0, firstPending + MAX_WAIT_MS - now));
     timer = setTimeout(flush, wait);
   };
   signal.addEventListener('abort', () => {

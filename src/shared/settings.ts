@@ -7,14 +7,12 @@
  */
 import { z } from 'zod';
 
-export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 export const MAX_PACKS = 50;
 export const MAX_GENERIC_ORIGINS = 200;
-/** How long the agent must stop typing before the draft is read again (content script debounce). */
-export const MIN_TYPING_PAUSE_MS = 150;
-export const MAX_TYPING_PAUSE_MS = 3000;
-export const DEFAULT_TYPING_PAUSE_MS = 400;
+import { DEFAULT_TYPING_PAUSE_MS, MAX_TYPING_PAUSE_MS, MIN_TYPING_PAUSE_MS, SETTINGS_KEY } from './limits.ts';
+
+export { DEFAULT_TYPING_PAUSE_MS, MAX_TYPING_PAUSE_MS, MIN_TYPING_PAUSE_MS, SETTINGS_KEY };
 /** Heated conversations in a row before the break tip shows (see src/shared/wellbeing.ts). */
 export const MIN_BREAK_AFTER = 2;
 export const MAX_BREAK_AFTER = 20;
