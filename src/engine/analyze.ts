@@ -85,7 +85,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const angriest = angriestRecent(customerTexts, moods);
   return {
     mood: summarizeMood(conv.messages, moods),
-    tone: readTone(draft, offset, rules, local, outsideQuotes),
+    tone: readTone(draft, offset, rules, local, outsideQuotes, memo),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),

@@ -10,7 +10,8 @@ import type { RawMatch } from './checks/matcher.ts';
 import { scoreWords } from './mood/afinn.ts';
 import { intensityMarks } from './mood/intensity.ts';
 import { toneLogit } from './mood/tone-model.ts';
-import { tokenize } from './mood/tokens.ts';
+import { tokenize, type Token } from './mood/tokens.ts';
+import { NO_MEMO, type Memo } from './memo.ts';
 import { segments } from './text/segments.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 
@@ -48,7 +49,7 @@ export function toneLabel(score: number): ToneLabel {
  * @param matches the reply rules' matches in `text` (offsets into it), quoted words already left out.
  * @param keep drops matches the agent did not write (quoted customer words).
  */
-export function readTone(text: string, offset: number, rules: RuleSet, matches: readonly RawMatch[], keep: (text: string, ms: RawMatch[]) => RawMatch[]): Tone | null {
+export function readTone(text: string, offset: number, rules: RuleSet, matches: readonly RawMatch[], keep: (text: string, ms: RawMatch[]) => RawMatch[], memo: Memo = NO_MEMO): Tone | null {
   if (!text.trim()) return null;
   const span = (start: number, end: number) => ({ start: start + offset, end: end + offset, text: text.slice(start, end) });
   const drivers: Driver[] = [];
@@ -66,7 +67,7 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
     }
   }
   const claimed = drivers.map((d) => [d.span.start - offset, d.span.end - offset] as const);
-  const tokens = tokenize(text);
+  const { tokens, clipped } = readSegments(text, memo);
   const free = tokens.filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
   const lexical = scoreWords(text, free, rules.neutral);
   let lexicon = 0;
@@ -78,7 +79,7 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
     lexicon += weight;
     drivers.push({ id: 'afinn', label: v < 0 ? 'negative word' : 'positive word', weight: Math.round(weight * 100) / 100, span: span(w.start, w.end) });
   }
-  const marks = keep(text, [...intensityMarks(text).map((k) => ({ ruleId: k.kind, start: k.start, end: k.end })), ...clippedQuestions(text)]);
+  const marks = keep(text, [...intensityMarks(text).map((k) => ({ ruleId: k.kind, start: k.start, end: k.end })), ...clipped]);
   for (const kind of ['shouting', 'exclamations', 'questions', 'clipped'] as const) {
     const first = marks.find((k) => k.ruleId === kind);
     if (first) drivers.push({ id: kind, label: TYPOGRAPHY_LABEL[kind], weight: TYPOGRAPHY_WEIGHTS[kind], span: span(first.start, first.end) });
@@ -95,7 +96,7 @@ export function readTone(text: string, offset: number, rules: RuleSet, matches: 
  * drivers on the words that push it the way it leans. It reads every word, including those a rule
  * explained: the rules name the strategy, the model weighs the whole wording.
  */
-function modelDrivers(text: string, tokens: ReturnType<typeof tokenize>, keep: (text: string, ms: RawMatch[]) => RawMatch[], span: (start: number, end: number) => Driver['span']): Driver[] {
+function modelDrivers(text: string, tokens: readonly Token[], keep: (text: string, ms: RawMatch[]) => RawMatch[], span: (start: number, end: number) => Driver['span']): Driver[] {
   const own = new Set(keep(text, tokens.map((t) => ({ ruleId: 'word', start: t.start, end: t.end }))).map((m) => m.start));
   const { logit, words } = toneLogit(own.size === tokens.length ? tokens : tokens.filter((t) => own.has(t.start)));
   const total = MODEL_WEIGHT * Math.max(-MODEL_CAP, Math.min(MODEL_CAP, logit));
@@ -107,13 +108,18 @@ function modelDrivers(text: string, tokens: ReturnType<typeof tokenize>, keep: (
   return top.map((w) => ({ id: 'model', label: total > 0 ? 'reads as warm' : 'reads as curt', weight: Math.round(((total * w.weight) / sum) * 100) / 100, span: span(w.token.start, w.token.end) }));
 }
 
-/** Questions of a few words with no courtesy around them: terse fragments read as curt. */
-function clippedQuestions(text: string): RawMatch[] {
-  const out: RawMatch[] = [];
+/**
+ * The draft's words, tokenised sentence by sentence (a session memoises each sentence, so a
+ * keystroke re-reads one), and its clipped questions: a few words ending in "?" with no courtesy
+ * around them, terse fragments that read as curt.
+ */
+function readSegments(text: string, memo: Memo): { tokens: Token[]; clipped: RawMatch[] } {
+  const tokens: Token[] = [];
+  const clipped: RawMatch[] = [];
   for (const seg of segments(text)) {
-    if (!seg.text.endsWith('?')) continue;
-    const words = tokenize(seg.text).length;
-    if (words > 0 && words <= CLIPPED_WORDS) out.push({ ruleId: 'clipped', start: seg.start, end: seg.start + seg.text.length });
+    const local = memo.get('tokens', seg.text, () => tokenize(seg.text));
+    for (const t of local) tokens.push(seg.start ? { ...t, start: t.start + seg.start, end: t.end + seg.start } : t);
+    if (seg.text.endsWith('?') && local.length > 0 && local.length <= CLIPPED_WORDS) clipped.push({ ruleId: 'clipped', start: seg.start, end: seg.start + seg.text.length });
   }
-  return out;
+  return { tokens, clipped };
 }
