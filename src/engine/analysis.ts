@@ -4,7 +4,7 @@
  * Every finding carries the span of text that caused it, so the UI can always say why. Offsets
  * are UTF-16 code-unit offsets into the message text or the draft, `end` exclusive.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CueType, Severity, StepId } from './pack/schema.ts';
 
 export const Span = z.object({ start: z.number(), end: z.number(), text: z.string() });

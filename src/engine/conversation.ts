@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Size caps for a conversation crossing a boundary (CLI input, runtime message). */
 export const MAX_MESSAGES = 2_000;

@@ -13,7 +13,7 @@
  * `layerPacks` is the one place that decides what is active: the worker builds its engine from
  * it and the options page shows its verdicts, so both always agree.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { coreVocab, parsePackText, type Pack, type Problem } from '../engine/index.ts';
 import { MAX_PACK_BYTES } from '../engine/pack/schema.ts';
 

@@ -5,7 +5,7 @@
  * dropped. Writes go through `planSettings` (pure: old record + patch → new record), then one
  * `storage.local.set`, so a page that changes one field never clobbers another (rule packs).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SETTINGS_VERSION = 2;
 export const MAX_PACKS = 50;

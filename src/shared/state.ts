@@ -5,7 +5,7 @@
  *
  * Reads are parsed (storage is a boundary too), with the engine's Analysis schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Analysis } from '../engine/analysis.ts';
 import { SITE_IDS } from './messages.ts';
 

@@ -4,7 +4,7 @@
  * scores); the sidebar suggests a short break after `breakAfter` heated conversations in a row,
  * and the offer-a-call tip when the customer stays furious. Pure functions; storage is elsewhere.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Mood, MoodLevel } from '../engine/analysis.ts';
 import type { Settings } from './settings.ts';
 

@@ -3,7 +3,7 @@
  * editor autocompletes and checks a pack that declares "$schema". Written to
  * rules/pack.schema.json by the build; a test keeps the committed file in step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORMAT_VERSION, Pack } from './schema.ts';
 
 export function packJsonSchema(): Record<string, unknown> {

@@ -3,7 +3,7 @@
  * unknown fields are refused (a typo must not silently disable a rule), and sizes are capped by
  * the named constants below so that a pack cannot make matching slow or the worker heavy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The pack format this build understands. Packs declare the format they were written for. */
 export const FORMAT_VERSION = 1;

@@ -2,7 +2,7 @@
  * Turns untrusted pack data into a `Pack`, or into a list of problems, each with the JSON path
  * of the offending value and a hint. Nothing is half-loaded: a pack is accepted whole or refused.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORMAT_VERSION, MAX_PACK_BYTES, Pack, Rule } from './schema.ts';
 
 /** The rule kinds, read from the schema so the message never drifts from it. */
