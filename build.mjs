@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Build driver. `node build.mjs` builds everything; `--cli` only the command line (run by
-// `npm ci` through `prepare`, so `npx cooldown` works on a fresh clone); `--extension` only the
+// Build driver. `node build.mjs` builds everything (`npm ci` runs it through `prepare`, so
+// `npx cooldown` and dist/ exist on a fresh clone); `--cli` only the command line; `--extension` only the
 // browser extension (dist/chrome and dist/firefox from the one manifest.json), with `--watch`
 // to rebuild on change and `--package` to write store-ready zips to dist/packages.
 import * as esbuild from 'esbuild';
