@@ -5,7 +5,7 @@
  */
 import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
-import { onAlarm, onPacksStorageChanged, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';
+import { onAlarm, onPacksStorageChanged, resendOpenTabs, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';
 import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
 import { onStorageChanged } from './handlers/wellbeing.ts';
@@ -33,3 +33,8 @@ browser.runtime.onStartup.addListener(() => {
   void schedulePackUpdates();
   void syncPolicy();
 });
+
+// A fresh worker instance: the one before it may have been stopped while a tab's snapshot was in
+// flight (Chrome stops idle workers at any point), so coached tabs are asked to send once more.
+// Found by tests/e2e/faults.spec.ts under load: the sidebar kept an older draft's analysis.
+void resendOpenTabs();

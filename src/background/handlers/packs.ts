@@ -168,7 +168,8 @@ export function onPacksStorageChanged(changes: Record<string, Storage.StorageCha
   void resendOpenTabs();
 }
 
-async function resendOpenTabs(): Promise<void> {
+/** Asks every tab the worker holds state for to read its conversation and send it again. */
+export async function resendOpenTabs(): Promise<void> {
   for (const tabId of await storedTabIds()) {
     await browser.tabs.sendMessage(tabId, { kind: 'background/resend' } satisfies Message).catch(() => undefined);
   }
