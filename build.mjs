@@ -4,6 +4,7 @@
 // browser extension (dist/chrome and dist/firefox from the one manifest.json), with `--watch`
 // to rebuild on change and `--package` to write store-ready zips to dist/packages.
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from './scripts/node-bundle.mjs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as fsWatch } from 'node:fs';
 import path from 'node:path';
@@ -16,17 +17,10 @@ const only = (name) => !['--cli', '--extension'].some((f) => args.has(f)) || arg
 async function buildCli() {
   await mkdir('dist/cli', { recursive: true });
   await esbuild.build({
+    ...NODE_BUNDLE,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli/cooldown.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     sourcemap: 'linked',
-    logLevel: 'warning',
-    logOverride: { 'empty-glob': 'silent' },
-    // compromise and sentiment are CommonJS/ESM hybrids; bundling them keeps startup to one file read.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }
 
