@@ -133,8 +133,8 @@ export function createZendeskAdapter(): SiteAdapter {
   };
   return {
     id: 'zendesk',
-    // The whole agent app: a ticket can be opened later without a reload.
-    matches: (url) => url.hostname.endsWith('.zendesk.com'),
+    // The whole agent app (a ticket can be opened later without a reload), never a help centre.
+    matches: (url) => url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/'),
     conversationId(doc) {
       const id = doc.defaultView ? ticketIdFrom(doc.defaultView.location) : null;
       return id && activePane(doc, id) ? `zendesk:${id}` : null;

@@ -92,6 +92,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   };
 
   const schedule = (): void => {
+    // Orphaned by an extension update: this copy can no longer reach the worker, so it stops.
+    if (!runtimeAlive()) return controller.abort();
     const now = Date.now();
     firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);

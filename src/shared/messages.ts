@@ -12,9 +12,11 @@
  */
 import * as z from 'zod/mini';
 import type { Message as EngineMessage } from '../engine/conversation.ts';
+import { BUILT_IN_SITE_IDS } from '../sites/registry.ts';
 import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
-export const SITE_IDS = ['gmail', 'zendesk', 'generic'] as const;
+/** Registered sites (src/sites/registry.ts) plus the generic fallback. */
+export const SITE_IDS = [...BUILT_IN_SITE_IDS, 'generic'] as const;
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 

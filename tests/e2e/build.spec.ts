@@ -39,7 +39,8 @@ describe('built extension', () => {
     expect(json(path.join(distChrome, 'managed_schema.json'))).toHaveProperty('properties.packUrls.type', 'array');
     expect(firefox).not.toHaveProperty('storage');
     for (const m of [chrome, firefox]) {
-      expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/*']);
+      // Agent pages only, from the site registry: never Zendesk help centres (…/hc/…).
+      expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/agent/*']);
       expect(m.optional_host_permissions).toEqual(['*://*/*']);
       expect(m).toHaveProperty('content_security_policy.extension_pages', "script-src 'self'; object-src 'self'");
     }
@@ -56,7 +57,7 @@ describe('built extension', () => {
         expect(s.match_about_blank ?? false).toBe(false);
       }
       // The one MAIN-world script is the CKEditor bridge, on Zendesk only.
-      expect(scripts.filter((s) => s.world === 'MAIN')).toEqual([{ matches: ['https://*.zendesk.com/*'], js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' }]);
+      expect(scripts.filter((s) => s.world === 'MAIN')).toEqual([{ matches: ['https://*.zendesk.com/agent/*'], js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' }]);
       // Other sites only through optional host permissions, asked per origin when used; no broad
       // or surveillance permissions, nothing a web page can load or message.
       const all = [...(m.permissions as string[]), ...hosts, ...((m.optional_permissions as string[] | undefined) ?? [])];

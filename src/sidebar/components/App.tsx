@@ -9,6 +9,7 @@ import type { Flag, Suggestion } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
 import type { EditResult } from '../../shared/messages.ts';
 import { siteEnabled } from '../../shared/settings.ts';
+import { siteForUrl } from '../../sites/registry.ts';
 import type { TabState } from '../../shared/state.ts';
 import { heatedStreak, suggestBreak, suggestCall } from '../../shared/wellbeing.ts';
 import { insertText, popOut, refresh, replaceText } from '../actions.ts';
@@ -23,13 +24,8 @@ import { Playbook } from './Playbook.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { BreakTip, CallTip } from './Wellbeing.tsx';
 
-const HELPDESK = /^https:\/\/(mail\.google\.com|[a-z0-9-]+\.zendesk\.com)\//;
-
-function siteOf(url: string | null): string | null {
-  if (!url) return null;
-  if (url.startsWith('https://mail.google.com/')) return 'gmail';
-  return /^https:\/\/[a-z0-9-]+\.zendesk\.com\//.test(url) ? 'zendesk' : null;
-}
+/** The registered helpdesk whose agent pages the tab shows (src/sites/registry.ts). */
+const siteOf = siteForUrl;
 
 function emptyReason(tabId: number | null, url: string | null, state: TabState | null, loaded: boolean, siteOn: boolean): EmptyReason | null {
   if (!loaded) return 'loading';
@@ -37,7 +33,7 @@ function emptyReason(tabId: number | null, url: string | null, state: TabState |
   if (!siteOn) return 'site-off';
   if (state?.status === 'ready' && state.analysis) return null;
   if (state?.status === 'no-conversation') return 'no-conversation';
-  return url && HELPDESK.test(url) ? 'not-connected' : 'not-helpdesk';
+  return siteOf(url) ? 'not-connected' : 'not-helpdesk';
 }
 
 /** Text for flags that were not there in the previous analysis of the same conversation. */
