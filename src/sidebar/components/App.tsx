@@ -12,8 +12,9 @@ import { siteEnabled } from '../../shared/settings.ts';
 import { siteForUrl } from '../../sites/registry.ts';
 import type { TabState } from '../../shared/state.ts';
 import { heatedStreak, suggestBreak, suggestCall } from '../../shared/wellbeing.ts';
-import { insertText, popOut, refresh, replaceText } from '../actions.ts';
+import { expandConversation, insertText, popOut, refresh, replaceText } from '../actions.ts';
 import { dismissBreakTip, useBoundTab, useSettings, useTabState, useWellbeing } from '../binding.ts';
+import { Coverage } from './Coverage.tsx';
 import { Cues } from './Cues.tsx';
 import { Effects } from './Effects.tsx';
 import { Empty, type EmptyReason } from './Empty.tsx';
@@ -58,6 +59,7 @@ export function App() {
   const settings = useSettings();
   const wellbeing = useWellbeing();
   const [notice, setNotice] = useState<EditResult | null>(null);
+  const [expanding, setExpanding] = useState(false);
   const site = state?.site ?? siteOf(url);
   const siteOn = site === null || siteEnabled(settings, site);
   const reason = emptyReason(tabId, url, state, loaded, siteOn);
@@ -71,7 +73,14 @@ export function App() {
   const onReplace = (f: Flag, replacement: string): void => {
     if (tabId !== null) void replaceText(tabId, f.start, f.end, f.text, replacement).then(report);
   };
+  const onExpand = (): void => {
+    if (tabId === null) return;
+    setExpanding(true);
+    void expandConversation(tabId).then(report).finally(() => setExpanding(false));
+  };
   const compact = settings.compact;
+  // An internal note is not written to the customer: no customer phrasing is offered for it.
+  const note = state?.conversation?.composer === 'note';
 
   return (
     <div class={compact ? 'app compact' : 'app'} data-testid="sidebar" data-tab-id={tabId ?? ''} data-conversation={state?.conversation?.id ?? ''}>
@@ -89,13 +98,14 @@ export function App() {
           <Empty reason={reason} {...(reason === 'not-connected' && tabId !== null ? { onRetry: () => refresh(tabId) } : {})} />
         ) : analysis && state ? (
           <>
+            {state.conversation && <Coverage conversation={state.conversation} onExpand={onExpand} busy={expanding} />}
             <Mood mood={analysis.mood} compact={compact} />
             {suggestBreak(wellbeing, settings) && <BreakTip streak={heatedStreak(wellbeing)} onDismiss={() => void dismissBreakTip()} />}
             {suggestCall(analysis.mood, settings) && <CallTip />}
             <Effects mood={analysis.mood} />
             <Cues cues={analysis.cues} customerType={analysis.customerType} prompts={analysis.prompts} />
             <Flags flags={analysis.flags} tone={analysis.tone ?? null} onReplace={onReplace} />
-            <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />
+            {!note && <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />}
             <Playbook steps={analysis.steps} compact={compact} />
             <Note analysis={analysis} customerName={state.conversation?.customerName} messageCount={state.conversation?.messageCount ?? 0} />
             {!state.conversation?.hasEditor && <p class="muted">{t('openEditorHint')}</p>}
