@@ -116,6 +116,32 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('Gmail long thread: collapsed and hidden counted not read, alias replies are the agent, Outlook and plain-text quotes folded, expand reads all', async () => {
+    const p = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXMlongThreadTokenAbCdEf', page('gmail-long-thread.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('gmail:18c4a1b2c3d4e5f6'); // perm id "undefined": the legacy id
+    expect(r?.conversation?.coverage).toMatchObject({ read: 2, unread: 5, expandable: true });
+    expect(r?.conversation?.messages).toEqual([
+      { role: 'customer', text: 'You promised an update on Friday and nothing came. I want a refund today.', at: 'Sat, Nov 28, 2026, 9:30 AM' },
+      { role: 'customer', text: 'Hello?? Is anyone reading this?', at: 'Sun, Nov 29, 2026, 7:05 AM' },
+    ]);
+    expect(r?.conversation?.customerName).toBe('Priya Shah');
+    expect(r?.editor?.draft).toBe(''); // the plain-text quote under the agent's empty line is folded
+    await p.evaluate(() => (globalThis as unknown as { __cooldownExpand: () => boolean }).__cooldownExpand());
+    await expect.poll(async () => (await probe(p))?.conversation?.coverage?.unread, { timeout: 5000 }).toBe(0);
+    const all = await probe(p);
+    expect(all?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'agent', 'customer', 'customer', 'customer']);
+    expect(all?.conversation?.messages.map((m) => m.text).join('\n')).not.toMatch(/lawyers|calm down|From:|Original Message/);
+    // A new message beside the thread is its own conversation, without the thread.
+    await p.click('#new-message');
+    await p.keyboard.type("That's our policy.");
+    const compose = await probe(p);
+    expect(compose?.conversationId).toBe('gmail:compose:c9001');
+    expect(compose?.conversation).toMatchObject({ messages: [], composer: 'compose' });
+    expect(compose?.editor?.draft).toBe("That's our policy.");
+    await p.close();
+  });
+
   it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
     const p = await open('https://support.example.org/contact', page('generic-form.html'));
     expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });
