@@ -142,6 +142,35 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('Zendesk workspace: composer outside the pane, side conversation, bots and automations shown not scored, grouped bubbles, delimiter, show-more, internal note', async () => {
+    const p = await open('https://acme.zendesk.com/agent/tickets/5150', page('zendesk-workspace.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('zendesk:5150');
+    expect(r?.conversation?.messages).toEqual([
+      { role: 'customer', text: 'The desk arrived with a cracked leg. I want a replacement this week.', at: '2026-11-27T08:00:00Z' },
+      { role: 'agent', text: "I'm sorry about the leg, Tomasz. A replacement part ships tomorrow." },
+      { role: 'customer', text: 'Hello?' },
+      { role: 'customer', text: 'The replacement part never shipped.' },
+      { role: 'customer', text: 'If nobody answers today I will file a chargeback.' },
+    ]);
+    expect(r?.conversation?.coverage).toEqual({
+      read: 5, unread: 0, more: true, expandable: true, trimmed: 0,
+      others: [{ name: 'Kurt (FastFreight)', kind: 'side-conversation' }, { name: 'Acme', kind: 'automation' }, { name: 'Acme', kind: 'bot' }],
+    });
+    expect(r?.conversation?.composer).toBe('reply');
+    // The ticket's composer under #editor-view, not the side conversation's.
+    expect(r?.editor?.draft).toBe('');
+    await p.click('#switcher');
+    await p.click('[data-test-id="omnichannel-channel-switcher-menuitem-internal"]');
+    expect((await probe(p))?.conversation?.composer).toBe('note');
+    await p.evaluate(() => (globalThis as unknown as { __cooldownExpand: () => boolean }).__cooldownExpand());
+    await expect.poll(async () => (await probe(p))?.conversation?.coverage?.more, { timeout: 5000 }).toBe(false);
+    const all = await probe(p);
+    expect(all?.conversation?.messages.slice(0, 2).map((m) => m.role)).toEqual(['customer', 'agent']);
+    expect(all?.conversation?.coverage?.read).toBe(7);
+    await p.close();
+  });
+
   it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
     const p = await open('https://support.example.org/contact', page('generic-form.html'));
     expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });
