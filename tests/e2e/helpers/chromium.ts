@@ -116,3 +116,16 @@ export async function stopServiceWorker(h: ChromiumHarness, page: Page): Promise
   const restarted = statusIs('running');
   return { restarted, detach: () => cdp.detach() };
 }
+
+/**
+ * Resolves once the extension finished installing (its first-run tab is open). A page loaded
+ * before that can miss its content script under load (seen on 2 busy cores: the sidebar stayed
+ * "not connected"); an agent, too, opens the helpdesk after installing.
+ */
+export async function waitForInstalled(h: ChromiumHarness, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!h.context.pages().some((p) => p.url().startsWith(`chrome-extension://${h.extensionId}/options.html`))) {
+    if (Date.now() > deadline) throw new Error('the extension did not open its first-run tab');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
