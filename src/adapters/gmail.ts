@@ -256,3 +256,8 @@ export function createGmailAdapter(): SiteAdapter {
 
 // Checked against: ../shared/fixtures/gmail-thread.html (thread view + inline reply, next
 // thread via hash). Live-app evidence for each selector: dom-notes.md §2.
+
+/** The named selectors, for tests/e2e/selectors.spec.ts: each must match on the site's fixture pages (src/sites/registry.ts). */
+export const SELECTORS: Record<string, string | readonly string[]> = {
+  THREAD_HEADER, MESSAGE, SENDER, TIMESTAMP, BODY, NOT_AUTHORED, EDITOR, COMPOSE_ID, ACCOUNT, FROM_INPUT, COLLAPSED, HIDDEN, OLDER_BAR, COMPOSE_WINDOW,
+};

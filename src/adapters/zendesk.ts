@@ -246,3 +246,9 @@ export function createZendeskAdapter(): SiteAdapter {
 // Checked against: ../shared/fixtures/zendesk-ticket.html (active pane 48213 beside a hidden
 // mounted pane, internal note, trigger auto-reply, quoted history; #next-conversation pushes
 // /agent/tickets/48227), and a real CKEditor 5 mounted in its composer (tests/e2e/zendesk.spec.ts).
+
+/** The named selectors, for tests/e2e/selectors.spec.ts: each must match on the site's fixture pages (src/sites/registry.ts). */
+export const SELECTORS: Record<string, string | readonly string[]> = {
+  PANES, LOG, ITEM, ITEM_MESSAGE, ITEM_CONTENT, INTERNAL_NOTE, NOT_AUTHORED, REQUESTER, SENDER, ORIGINATED_FROM, BOT_BADGE, SHOW_MORE,
+  CHANNEL_SWITCHER, EDITOR_VIEW: EDITOR_VIEW('5150'), SIDE_CONVERSATION_PANE, EDITORS,
+};
