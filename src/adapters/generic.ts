@@ -20,9 +20,9 @@ function deepActive(doc: Document): Element | null {
   let el: Element | null = doc.activeElement;
   for (let hops = 0; el && hops < 10; hops++) {
     if (el instanceof HTMLIFrameElement || el.tagName === 'IFRAME') {
-      let inner: Document | null = null;
+      let inner: Document | null;
       try {
-        inner = (el as HTMLIFrameElement).contentDocument;
+        inner = (el as HTMLIFrameElement).contentDocument; // null for a cross-origin frame
       } catch {
         inner = null;
       }
