@@ -9,6 +9,7 @@ import { countDropped } from './dropped.ts';
 import { onExpand, onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onImportText, onImportUrl, onMovePack, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
 import { onPopOut } from './handlers/sidebar.ts';
+import { onOpenCoach } from './handlers/open-coach.ts';
 import { ifSiteOn } from './handlers/site-switch.ts';
 import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
 
@@ -42,6 +43,8 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
       return fromContentScript(sender) ? ifSiteOn(msg.snapshot.site, () => onSnapshot(msg, sender), { ok: true } as const) : undefined;
     case 'content/no-conversation':
       return fromContentScript(sender) ? onNoConversation(msg, sender) : undefined;
+    case 'content/open-coach':
+      return fromContentScript(sender) ? onOpenCoach(sender) : undefined;
     case 'sidebar/insert':
       return fromOurPages(sender) ? onInsert(msg) : undefined;
     case 'sidebar/replace':

@@ -10,6 +10,8 @@ import { parseWorkerCommand } from '../shared/worker-commands.ts';
 import { trimSnapshot } from '../shared/snapshot-trim.ts';
 import { DEFAULT_TYPING_PAUSE_MS, SETTINGS_KEY, typingPauseOf } from '../shared/limits.ts';
 import { followLocal, onMessage, runtimeAlive, sendMessage } from './runtime.ts';
+import { startCoach } from './overlay/coach.ts';
+import { parseInEditor } from './overlay/reply.ts';
 
 /**
  * Quiet time after the last change before the draft is sent: a typing pause, not a keystroke.
@@ -40,9 +42,13 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   });
   signal.addEventListener('abort', stopFollowing, { once: true });
 
+  let sent = 0;
   const send = (message: Message): void => {
-    sendMessage(message).then(() => {
+    const mine = message.kind === 'content/snapshot' ? ++sent : 0;
+    sendMessage(message).then((reply) => {
       failures = 0;
+      // Issue 13: the flags of the draft just sent, for the underlines (only the latest send's).
+      if (mine && mine === sent) coach.update(parseInEditor(reply));
     }, (err: unknown) => {
       // Extension updated or removed: go quiet. Judged by our own runtime, not the error text:
       // "Receiving end does not exist" also comes from a worker that is stopping right now.
@@ -72,6 +78,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   const read = (): void => {
     const conversation = adapter.readConversation(doc);
     if (!conversation) {
+      if (lastSent !== 'none') coach.update(undefined);
       if (lastSent !== 'none') send({ kind: 'content/no-conversation', site: adapter.id });
       lastSent = 'none';
       return;
@@ -90,6 +97,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
       ...(conversation.coverage ? { coverage: conversation.coverage } : {}),
       ...(conversation.composer ? { composer: conversation.composer } : {}),
     });
+    const dismissed = coach.dismissed(conversation.id, snapshot.draft);
+    if (dismissed.length) snapshot.dismissed = dismissed.slice(-100);
     // The caret alone moving is not worth a new analysis.
     const key = JSON.stringify({ ...snapshot, caret: undefined });
     if (key === lastSent) return;
@@ -142,6 +151,22 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
         return Promise.resolve({ ok: true });
     }
   };
+  // Issue 13: underlines, card and mood chip in the composer; see overlay/coach.ts.
+  const coach = startCoach({
+    doc, signal,
+    editor: () => adapter.findEditor(doc),
+    replace: async (editor, start, end, expected, text) => {
+      if (intoNote()) return NOTE_REFUSED;
+      const result = await editor.replace(start, end, expected, text);
+      schedule();
+      return result;
+    },
+    now: () => {
+      clearTimeout(timer);
+      flush();
+    },
+    openCoach: () => void sendMessage({ kind: 'content/open-coach' } satisfies Message).catch(() => undefined),
+  });
   const stopListening = onMessage(answer);
   signal.addEventListener('abort', stopListening, { once: true });
 

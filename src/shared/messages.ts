@@ -78,6 +78,9 @@ export type Coverage = z.infer<typeof Coverage>;
 export const Composer = z.enum(['reply', 'note', 'compose']);
 export type Composer = z.infer<typeof Composer>;
 
+/** Most flags one draft can have dismissed at once ("not here" in the in-editor card). */
+export const MAX_DISMISSED = 100;
+
 /** What an adapter read from the page: the active conversation plus the agent's draft. */
 export const Snapshot = z.object({
   site: SiteId,
@@ -90,6 +93,8 @@ export const Snapshot = z.object({
   hasEditor: z.boolean(),
   coverage: z.optional(Coverage),
   composer: z.optional(Composer),
+  /** Flags the agent dismissed for this draft from the in-editor card ("not here", issue 13). */
+  dismissed: z.optional(z.array(z.object({ ruleId: str(1, 200), text: str(1, MAX_DRAFT_CHARS) })).check(z.maxLength(MAX_DISMISSED))),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -105,6 +110,8 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('content/snapshot'), snapshot: Snapshot }),
   /** Content script: this page has no conversation open (inbox list, ticket still loading…). */
   z.object({ kind: z.literal('content/no-conversation'), site: SiteId }),
+  /** Content script: the agent clicked the mood chip in the composer; open the coach for this tab (issue 13). */
+  z.object({ kind: z.literal('content/open-coach') }),
 
   /** Sidebar: put text into the tab's editor at the caret. */
   z.object({ kind: z.literal('sidebar/insert'), tabId: TabId, text: InsertText }),
@@ -142,9 +149,19 @@ export type Message = z.infer<typeof Message>;
 export type MessageKind = Message['kind'];
 export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
 
+/** What the content script draws in the composer: only for the tab that sent the snapshot. */
+export interface InEditorReply {
+  /** The draft these flags index into (the snapshot's own). */
+  draft: string;
+  flags: { ruleId: string; severity: 'info' | 'warning' | 'error'; start: number; end: number; text: string; message: string; replacements: string[] }[];
+  mood: { level: 'calm' | 'upset' | 'angry' | 'furious' | null; trend: 'rising' | 'steady' | 'falling' };
+}
+
 /** Replies, typed per request kind so a response is never `any`. */
 export interface ReplyMap {
-  'content/snapshot': { ok: true };
+  /** With the draft's open flags and the mood, for the underlines and chip in the composer (issue 13). */
+  'content/snapshot': { ok: true; inEditor?: InEditorReply };
+  'content/open-coach': { ok: boolean; how?: string };
   'content/no-conversation': { ok: true };
   'sidebar/insert': EditResult;
   'sidebar/replace': EditResult;

@@ -39,6 +39,12 @@ export const Settings = z.object({
     breakAfter: z.number().int().min(MIN_BREAK_AFTER).max(MAX_BREAK_AFTER).default(3),
     callTip: z.boolean().default(true),
   }).prefault({}),
+  /** Coaching inside the composer (issue 13): underlines by severity, the card, the mood chip. */
+  inEditor: z.object({
+    underlines: z.boolean().default(true),
+    severities: z.object({ error: z.boolean().default(true), warning: z.boolean().default(true), info: z.boolean().default(true) }).prefault({}),
+    chip: z.boolean().default(true),
+  }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -80,9 +86,10 @@ export function parseSettings(raw: unknown): Settings {
   return readSettings(raw).settings;
 }
 
-export type SettingsPatch = Partial<Omit<Settings, 'version' | 'sites' | 'wellbeing'>> & {
+export type SettingsPatch = Partial<Omit<Settings, 'version' | 'sites' | 'wellbeing' | 'inEditor'>> & {
   sites?: Partial<Settings['sites']>;
   wellbeing?: Partial<Settings['wellbeing']>;
+  inEditor?: Partial<Omit<Settings['inEditor'], 'severities'>> & { severities?: Partial<Settings['inEditor']['severities']> };
 };
 
 /** The record to store after applying `patch` to what is stored now; throws on an invalid value. */
@@ -93,6 +100,7 @@ export function planSettings(current: unknown, patch: SettingsPatch): Settings {
     ...patch,
     sites: { ...base.sites, ...patch.sites },
     wellbeing: { ...base.wellbeing, ...patch.wellbeing },
+    inEditor: { ...base.inEditor, ...patch.inEditor, severities: { ...base.inEditor.severities, ...patch.inEditor?.severities } },
     version: SETTINGS_VERSION,
   });
 }

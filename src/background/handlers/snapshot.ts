@@ -4,6 +4,7 @@ import type { MessageOf, Reply } from '../../shared/messages.ts';
 import { STATE_VERSION, type TabState } from '../../shared/state.ts';
 import { sessionFor } from '../engine-host.ts';
 import { writeTab } from '../store.ts';
+import { inEditorReply, withoutDismissed } from './in-editor.ts';
 
 function originOf(sender: Runtime.MessageSender): string {
   try {
@@ -37,7 +38,7 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   // An internal note is not a reply the customer reads: it is not coached (no flags, no steps
   // drafted), while the customer's messages are still read for their mood.
   const note = s.composer === 'note';
-  const analysis = session.update({
+  const analysed = session.update({
     id: s.id,
     site: s.site,
     messages: s.messages,
@@ -45,6 +46,8 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     ...(s.customerName ? { customerName: s.customerName } : {}),
     ...(s.caret !== undefined && !note ? { caret: s.caret } : {}),
   });
+  // "Not here" from the in-editor card hides that flag for this draft, in the sidebar too.
+  const analysis = withoutDismissed(analysed, s.dismissed);
   const state: TabState = {
     version: STATE_VERSION,
     tabId,
@@ -63,8 +66,10 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     analysis,
     updatedAt: Date.now(),
   };
-  if (current()) await writeTab(state);
-  return { ok: true };
+  if (!current()) return { ok: true };
+  await writeTab(state);
+  // The flags go back to the tab that sent the draft only, for its underlines and chip.
+  return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
 }
 
 export async function onNoConversation(msg: MessageOf<'content/no-conversation'>, sender: Runtime.MessageSender): Promise<Reply<'content/no-conversation'>> {

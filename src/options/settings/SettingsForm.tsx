@@ -43,6 +43,19 @@ export function SettingsForm() {
       </fieldset>
 
       <fieldset>
+        <legend>{t('optInEditorLegend')}</legend>
+        <label class="check"><input type="checkbox" data-testid="underlines-on" checked={settings.inEditor.underlines} onChange={(e) => save({ inEditor: { underlines: checked(e) } })} /> {t('optUnderlines')}</label>
+        {(['error', 'warning', 'info'] as const).map((sev) => (
+          <label class="check indent" key={sev}>
+            <input type="checkbox" data-testid={`underline-${sev}`} checked={settings.inEditor.severities[sev]} disabled={!settings.inEditor.underlines}
+              onChange={(e) => save({ inEditor: { severities: { [sev]: checked(e) } } })} />{' '}
+            {t(sev === 'error' ? 'sevError' : sev === 'warning' ? 'sevWarning' : 'sevInfo')}
+          </label>
+        ))}
+        <label class="check"><input type="checkbox" data-testid="chip-on" checked={settings.inEditor.chip} onChange={(e) => save({ inEditor: { chip: checked(e) } })} /> {t('optChip')}</label>
+      </fieldset>
+
+      <fieldset>
         <legend>{t('optWellbeingLegend')}</legend>
         <label class="check">
           <input type="checkbox" data-testid="break-tip-on" checked={settings.wellbeing.breakTip} onChange={(e) => save({ wellbeing: { breakTip: checked(e) } })} />{' '}

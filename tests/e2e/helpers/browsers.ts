@@ -25,7 +25,20 @@ export interface Tab {
   front(): Promise<void>;
   /** Waits until the expression is truthy (conditions, not clocks). */
   until(expression: string, timeoutMs?: number): Promise<void>;
+  /** Issue 13: the pointer moves to (x, y) in CSS pixels of the viewport (hover). */
+  hover(x: number, y: number): Promise<void>;
+  /** Issue 13: a trusted click at (x, y). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Issue 13: one key, optionally with modifiers, as the agent presses it ('Alt+Shift+KeyJ', 'Enter', 'Escape', 'Tab'). */
+  key(combo: string): Promise<void>;
+  /** Issue 13: a PNG of the viewport region, in CSS pixels (device scale 1). */
+  shot(clip: { x: number; y: number; width: number; height: number }): Promise<Buffer>;
 }
+
+const comboParts = (combo: string): { mods: string[]; key: string } => {
+  const parts = combo.split('+');
+  return { mods: parts.slice(0, -1), key: parts[parts.length - 1]! };
+};
 
 export interface Session {
   browser: BrowserName;
@@ -55,6 +68,10 @@ function playwrightTab(page: PwPage): Tab {
     async until(e, timeoutMs = 10_000) {
       await page.waitForFunction(e, undefined, { timeout: timeoutMs, polling: 100 });
     },
+    hover: (x, y) => page.mouse.move(x, y),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    key: (combo) => page.keyboard.press(combo),
+    shot: (clip) => page.screenshot({ clip, type: 'png' }),
   };
 }
 
@@ -76,6 +93,15 @@ function puppeteerTab(page: PpPage): Tab {
     async until(e, timeoutMs = 10_000) {
       await page.waitForFunction(e, { timeout: timeoutMs, polling: 100 });
     },
+    hover: (x, y) => page.mouse.move(x, y),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    async key(combo) {
+      const { mods, key } = comboParts(combo);
+      for (const m of mods) await page.keyboard.down(m as never);
+      await page.keyboard.press(key as never);
+      for (const m of mods.reverse()) await page.keyboard.up(m as never);
+    },
+    shot: async (clip) => Buffer.from(await page.screenshot({ clip, type: 'png' })),
   };
 }
 
@@ -86,6 +112,7 @@ async function chromiumSession(o: SessionOptions): Promise<Session> {
     const h: ChromiumHarness = await launchChromium([o.served]);
     await waitForInstalled(h);
     const page = await h.context.newPage();
+    if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
     await page.goto(o.url);
     const sidebar = await openSidebar(h, page, `https://${o.served.host}/`);
     return { browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar), close: () => h.close() };
