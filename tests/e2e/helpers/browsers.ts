@@ -31,8 +31,8 @@ export interface Tab {
   clickAt(x: number, y: number): Promise<void>;
   /** Issue 13: one key, optionally with modifiers, as the agent presses it ('Alt+Shift+KeyJ', 'Enter', 'Escape', 'Tab'). */
   key(combo: string): Promise<void>;
-  /** Issue 13: a PNG of the viewport region, in CSS pixels (device scale 1). */
-  shot(clip: { x: number; y: number; width: number; height: number }): Promise<Buffer>;
+  /** Issue 13: a PNG of the viewport as the agent sees it (CSS pixels, device scale 1). */
+  shot(): Promise<Buffer>;
 }
 
 const comboParts = (combo: string): { mods: string[]; key: string } => {
@@ -71,7 +71,8 @@ function playwrightTab(page: PwPage): Tab {
     hover: (x, y) => page.mouse.move(x, y),
     clickAt: (x, y) => page.mouse.click(x, y),
     key: (combo) => page.keyboard.press(combo),
-    shot: (clip) => page.screenshot({ clip, type: 'png' }),
+    // caret: 'initial': Playwright's default hides carets by writing a style attribute on the page's inputs.
+    shot: () => page.screenshot({ type: 'png', caret: 'initial' }),
   };
 }
 
@@ -101,7 +102,7 @@ function puppeteerTab(page: PpPage): Tab {
       await page.keyboard.press(key as never);
       for (const m of mods.reverse()) await page.keyboard.up(m as never);
     },
-    shot: async (clip) => Buffer.from(await page.screenshot({ clip, type: 'png' })),
+    shot: async () => Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })),
   };
 }
 

@@ -9,7 +9,9 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers, readSidebar } from './contract.ts';
 import type { Session, SessionOptions, Tab } from './browsers.ts';
-import { COLOURS, decodePng, findColour } from './pixels.ts';
+import { COLOURS, crop, decodePng, findColour } from './pixels.ts';
+
+const view = async (tab: Tab, clip: { x: number; y: number; width: number; height: number }) => crop(decodePng(await tab.shot()), clip);
 
 const POLL = { timeout: 15_000, interval: 100 };
 /** Longer than the default typing pause (400 ms) plus an analysis: for "did NOT happen". */
@@ -45,7 +47,7 @@ const rectOf = (editor: string, sub: string): string => `(() => {
 
 async function colourUnder(tab: Tab, r: Rect, rgb: readonly number[]) {
   const clip = { x: Math.max(0, Math.floor(r.left) - 4), y: Math.max(0, Math.floor(r.bottom) - 4), width: Math.ceil(r.width) + 8, height: 10 };
-  const found = findColour(decodePng(await tab.shot(clip)), rgb);
+  const found = findColour(await view(tab, clip), rgb);
   return { ...found, left: clip.x + found.x1, right: clip.x + found.x2 + 1 };
 }
 
@@ -87,7 +89,7 @@ export function describeInEditor(kind: EditorKind): void {
         new MutationObserver((records) => {
           for (const r of records) {
             if (editor.contains(r.target)) continue;
-            window.__foreign.push({ type: r.type, target: r.target.nodeName, added: Array.from(r.addedNodes).map((n) => n.nodeName + ':' + (n.attributes ? n.attributes.length : '-')), removed: r.removedNodes.length, attr: r.attributeName });
+            window.__foreign.push({ type: r.type, target: r.target.nodeName, html: (r.target.outerHTML || '').slice(0, 150), added: Array.from(r.addedNodes).map((n) => n.nodeName + ':' + (n.attributes ? n.attributes.length : '-')), removed: r.removedNodes.length, attr: r.attributeName });
           }
         }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       })()`);
@@ -117,10 +119,15 @@ export function describeInEditor(kind: EditorKind): void {
     it('follows the editor when it scrolls, and is clipped to it', async () => {
       // The page makes its editor a short scrolling box (as many composers are), then scrolls it.
       await site().eval(`(() => { const el = document.querySelector(${JSON.stringify(kind.editor)}); el.style.height = el.style.maxHeight = '60px'; el.style.minHeight = '0'; el.style.overflowY = 'auto'; })()`);
+      await site().key('Control+End');
       await site().key('Enter');
       await site().type('One more line.');
       await site().key('Enter');
       await site().type('And another.');
+      for (const line of ['Line three.', 'Line four.', 'Line five.']) {
+        await site().key('Enter');
+        await site().type(line);
+      }
       await site().eval(`document.querySelector(${JSON.stringify(kind.editor)}).scrollTop = 0`);
       const top = await rect('calm down');
       await expectUnderlined(site(), top);
@@ -131,12 +138,11 @@ export function describeInEditor(kind: EditorKind): void {
       await site().eval(`document.querySelector(${JSON.stringify(kind.editor)}).scrollTop = 10000`);
       const box = await site().eval<Rect>(`(() => { const b = document.querySelector(${JSON.stringify(kind.editor)}).getBoundingClientRect(); return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height }; })()`);
       const hidden = await rect('calm down');
-      if (hidden.bottom < box.top) {
-        // Scrolled out of the box: nothing drawn over the page above the editor.
-        await sleep(100);
-        const img = decodePng(await site().shot({ x: Math.floor(box.left), y: Math.max(0, Math.floor(hidden.top) - 4), width: Math.ceil(box.width), height: Math.ceil(box.top - hidden.top) + 2 }));
-        expect(findColour(img, COLOURS.error).count).toBe(0);
-      }
+      // Scrolled out of the box: nothing drawn over the page above the editor.
+      expect(hidden.bottom).toBeLessThan(box.top);
+      await sleep(100);
+      const img = await view(site(), { x: Math.floor(box.left), y: Math.max(0, Math.floor(hidden.top) - 4), width: Math.ceil(box.width), height: Math.ceil(box.top - hidden.top) + 2 });
+      expect(findColour(img, COLOURS.error).count).toBe(0);
       await site().eval(`(() => { const el = document.querySelector(${JSON.stringify(kind.editor)}); el.style.height = el.style.maxHeight = el.style.minHeight = el.style.overflowY = ''; el.scrollTop = 0; })()`);
     });
 
@@ -148,7 +154,7 @@ export function describeInEditor(kind: EditorKind): void {
       // The card's Replace button (green) appears beside the phrase.
       const region = { x: Math.max(0, Math.floor(r.left) - 320), y: Math.max(0, Math.floor(r.top) - 260), width: 760, height: 560 };
       let button = { count: 0, x1: 0, y1: 0, x2: 0, y2: 0 };
-      await expect.poll(async () => (button = findColour(decodePng(await site().shot(region)), COLOURS.replace, 4)).count, POLL).toBeGreaterThan(50);
+      await expect.poll(async () => (button = findColour(await view(site(), region), COLOURS.replace, 4)).count, POLL).toBeGreaterThan(50);
       const before = await site().eval<string>(kind.text);
       await site().clickAt(region.x + (button.x1 + button.x2) / 2, region.y + button.y1 + 6);
       await expect.poll(() => site().eval<string>(kind.text), POLL).not.toContain('calm down');

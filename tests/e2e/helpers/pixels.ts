@@ -71,3 +71,13 @@ export function findColour(img: Image, rgb: readonly number[], tolerance = 12): 
   }
   return { count, x1, y1, x2, y2 };
 }
+
+/** The part of a viewport image inside `clip` (CSS pixels), clamped to the image. */
+export function crop(img: Image, clip: { x: number; y: number; width: number; height: number }): Image {
+  const x0 = Math.max(0, Math.floor(clip.x)), y0 = Math.max(0, Math.floor(clip.y));
+  const x1 = Math.min(img.width, Math.ceil(clip.x + clip.width)), y1 = Math.min(img.height, Math.ceil(clip.y + clip.height));
+  const width = Math.max(0, x1 - x0), height = Math.max(0, y1 - y0);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) rgba.set(img.rgba.subarray(((y0 + y) * img.width + x0) * 4, ((y0 + y) * img.width + x1) * 4), y * width * 4);
+  return { width, height, rgba };
+}
