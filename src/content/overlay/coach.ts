@@ -173,7 +173,15 @@ export function startCoach(o: CoachOptions): Coach {
   };
 
   const schedule = (): void => {
-    if (!frame && !signal.aborted) frame = win.requestAnimationFrame(draw);
+    if (frame || signal.aborted) return;
+    frame = win.requestAnimationFrame(draw);
+    // No frames while the browser thinks the tab is hidden (a second window over it): draw anyway, a little later.
+    win.setTimeout(() => {
+      if (frame) {
+        win.cancelAnimationFrame(frame);
+        draw();
+      }
+    }, 100);
   };
 
   /** One frame: ask the browser for the phrases' rects and place the marks, the card and the chip. */
@@ -204,7 +212,7 @@ export function startCoach(o: CoachOptions): Coach {
   };
 
   const drawChip = (clip: { x: number; y: number; w: number; h: number }): void => {
-    if (!settings.chip || !reply || !root || clip.h < 30 || composing) {
+    if (!settings.chip || !reply || !root || clip.h < 8 || composing) {
       chip?.remove();
       chip = null;
       return;
@@ -222,9 +230,11 @@ export function startCoach(o: CoachOptions): Coach {
     chip.className = `h ${level ?? 'none'}`;
     chip.textContent = `${mood} ${level ? TREND[reply.mood.trend] : ''} · ${t('chipFlags', count)}`;
     chip.setAttribute('aria-label', t('chipLabel', [mood, t(TREND_KEY[reply.mood.trend]), count]));
+    // Just outside the composer's bottom-right corner (above it when the viewport ends there): never over the text.
     const w = chip.offsetWidth;
-    chip.style.left = `${Math.round(clip.x + clip.w - w - 6)}px`;
-    chip.style.top = `${Math.round(clip.y + clip.h - 30)}px`;
+    const below = clip.y + clip.h + 4;
+    chip.style.left = `${Math.round(clip.x + clip.w - w)}px`;
+    chip.style.top = `${Math.round(below + 24 <= innerHeight ? below : clip.y - 28)}px`;
   };
 
   // ── the card ──────────────────────────────────────────────────────────────────────────────
