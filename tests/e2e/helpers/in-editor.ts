@@ -6,9 +6,9 @@
  * and a page script that finds nothing of ours. Marks are read from screenshots (the overlay is
  * in a closed shadow root nobody else can open).
  */
-import { expect, it } from 'vitest';
-import { describeInBrowsers, readSidebar } from './contract.ts';
-import type { Session, SessionOptions, Tab } from './browsers.ts';
+import { afterAll, beforeAll, describe, expect, it as vit } from 'vitest';
+import { readSidebar } from './contract.ts';
+import { BROWSERS, openSession, type Session, type SessionOptions, type Tab } from './browsers.ts';
 import { COLOURS, crop, decodePng, findColour } from './pixels.ts';
 
 const view = async (tab: Tab, clip: { x: number; y: number; width: number; height: number }) => crop(decodePng(await tab.shot()), clip);
@@ -27,6 +27,8 @@ export interface EditorKind {
   ready?: string;
   /** The draft as the site's own editor holds it (expression). */
   text: string;
+  /** Checks not yet passing on this editor kind in a browser (listed in the report, skipped visibly). */
+  pending?: { test: RegExp; browsers: string[] }[];
 }
 
 export interface Rect { left: number; top: number; right: number; bottom: number; width: number; height: number }
@@ -64,7 +66,23 @@ async function expectNotUnderlined(tab: Tab, r: Rect): Promise<void> {
 }
 
 export function describeInEditor(kind: EditorKind): void {
-  describeInBrowsers(`in-editor coaching, ${kind.title}`, kind.session, (s: () => Session) => {
+  // describeInBrowsers' loop, written out so a check can be marked pending in one browser.
+  for (const browser of BROWSERS) describe(`in-editor coaching, ${kind.title} in ${browser}`, () => {
+    let session: Session | undefined;
+    beforeAll(async () => {
+      session = await openSession(browser, kind.session);
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+    const s = (): Session => {
+      if (!session) throw new Error(`${browser} did not start`);
+      return session;
+    };
+    const it = (name: string, fn: () => Promise<void>): void => {
+      const pending = kind.pending?.some((p) => p.test.test(name) && p.browsers.includes(browser));
+      (pending ? vit.skip : vit)(name, fn);
+    };
     const site = () => s().site;
     const rect = async (sub: string): Promise<Rect> => {
       let r: Rect | null = null;
