@@ -39,6 +39,8 @@ async function underlineLatencies(h: Awaited<ReturnType<typeof launchChromium>>,
     if (e.name === 'class' && /^m (error|warning|info)$/.test(e.value)) inserted?.(Date.now());
   });
   const latencies: number[] = [];
+  // The agent looks at the page (the side panel sits beside it): a background tab gets no frames.
+  await page.bringToFront();
   for (let round = 0; round < rounds; round++) {
     for (const [phrase] of PHRASES) {
       await editor.click();

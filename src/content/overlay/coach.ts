@@ -103,7 +103,8 @@ export function startCoach(o: CoachOptions): Coach {
     return e;
   };
 
-  const wanted = (): boolean => !!reply && (settings.underlines || settings.chip) && !signal.aborted;
+  /** Nothing is added to the page until the agent writes (a page merely opened changes not at all). */
+  const wanted = (): boolean => (!!host || !!reply?.draft.trim()) && !!reply && (settings.underlines || settings.chip) && !signal.aborted;
 
   /** Our one host element; made when there is something to draw, removed when there is not. */
   const ensureHost = (): void => {
