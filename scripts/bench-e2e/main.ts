@@ -4,7 +4,7 @@
  * typed into the Gmail fixture, and the typing pause it used. The clock is shared: both ends
  * read Date.now() on this machine.
  */
-import { launchChromium, openSidebar } from '../../tests/e2e/helpers/chromium.ts';
+import { launchChromium, openSidebar, waitForInstalled } from '../../tests/e2e/helpers/chromium.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed } from '../../tests/e2e/helpers/sites.ts';
 import { DEBOUNCE_MS } from '../../src/content/session.ts';
 
@@ -67,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 4);
   const h = await launchChromium([gmailServed]);
   try {
+    // A page opened before the extension finished installing gets no content script (the e2e helpers wait too).
+    await waitForInstalled(h);
     const page = await h.context.newPage();
     await page.goto(GMAIL_URL);
     const sidebar = await openSidebar(h, page, 'https://mail.google.com/');
