@@ -10,6 +10,7 @@ import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cu
 import { buildFlags } from './flags.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
+import { customerEvidence } from './mood/evidence.ts';
 import { scoreMessage } from './mood/score.ts';
 import { angriestRecent, buildNext, complaintSkeleton } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
@@ -63,7 +64,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   for (let index = firstRead; index < conv.messages.length; index++) {
     const { role, text } = conv.messages[index]!;
     if (role === 'customer') {
-      const matches = memo.get('customer-matches', text, () => matchText(rules.customer, 'c', text));
+      const matches = memo.get('customer-matches', text, () => customerEvidence(text, matchText(rules.customer, 'c', text), rules));
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
       const mood = memo.get('mood', text, () => scoreMessage(0, text, matches, rules));

@@ -9,6 +9,7 @@
 import type { Driver, MessageMood, MoodLevel } from '../analysis.ts';
 import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
+import type { MoodBand, Rule } from '../pack/schema.ts';
 import { scoreWords } from './afinn.ts';
 import { intensityMarks } from './intensity.ts';
 import { readModel } from './model.ts';
@@ -32,6 +33,25 @@ export const LEVEL_THRESHOLDS: ReadonlyArray<readonly [MoodLevel, number]> = [
   ['calm', 0],
 ];
 
+/** The highest score each band allows: a band's evidence alone never reads as the next level. */
+export const BAND_CAP: Readonly<Record<MoodBand, number>> = { upset: 49, angry: 74, furious: 100 };
+/** Rage (abuse, threats of harm) reads furious whatever else the message says. */
+export const FURIOUS_FLOOR = 75;
+/**
+ * Raw anger at which hostility stacked on hostility reads as rage without an abusive word:
+ * several angry cues with shouting, not one sharp remark.
+ */
+export const STACKED_ANGER_RAW = 7;
+
+const BAND_RANK: Readonly<Record<MoodBand, number>> = { upset: 1, angry: 2, furious: 3 };
+
+/** The band a customer rule's evidence reads as (see MoodBand). */
+export function bandOf(rule: Extract<Rule, { kind: 'cue' | 'signal' }>): MoodBand {
+  if (rule.reads) return rule.reads;
+  if (rule.kind === 'signal') return 'upset';
+  return rule.cue === 'threat' || rule.cue === 'abuse' ? 'furious' : 'angry';
+}
+
 export function levelOf(score: number): MoodLevel {
   for (const [level, min] of LEVEL_THRESHOLDS) if (score >= min) return level;
   return 'calm';
@@ -45,34 +65,54 @@ export function squash(raw: number): number {
 const INTENSITY_LABEL = { shouting: 'shouting in capitals', exclamations: 'repeated "!"', questions: 'repeated "?"' } as const;
 
 /**
- * @param matches customer-scope rule matches in this message, offsets relative to `text`.
+ * @param matches customer-scope rule matches in this message that are evidence (evidence.ts),
+ *   offsets relative to `text`.
  */
 export function scoreMessage(index: number, text: string, matches: readonly RawMatch[], rules: RuleSet): MessageMood {
   const drivers: Driver[] = [];
   const span = (start: number, end: number) => ({ start, end, text: text.slice(start, end) });
+  const tokens = tokenize(text);
 
   // A rule counts once per message: repeating "unacceptable" does not double the anger.
   const counted = new Set<string>();
   const claimed: Array<[number, number]> = [];
+  let band: MoodBand | null = null;
+  let rage = false;
+  let sarcasm = false;
+  const raise = (b: MoodBand) => {
+    if (!band || BAND_RANK[b] > BAND_RANK[band]) band = b;
+  };
   for (const m of matches) {
     if (counted.has(m.ruleId)) continue;
     const rule = rules.rules.get(m.ruleId)?.rule;
     if (!rule || (rule.kind !== 'cue' && rule.kind !== 'signal') || rule.weight === 0) continue;
     counted.add(m.ruleId);
     claimed.push([m.start, m.end]);
+    if (rule.weight > 0) {
+      const b = bandOf(rule);
+      raise(b);
+      if (b === 'furious') rage = true;
+    }
+    if (rule.kind === 'cue' && rule.cue === 'sarcasm') sarcasm = true;
     drivers.push({ id: rule.id, label: rule.kind === 'signal' ? rule.message : `${rule.cue}`, weight: rule.weight, span: span(m.start, m.end) });
+  }
+  if (sarcasm) {
+    // Praise inside sarcasm ("Oh lovely, another estimated bill") is not praise: nothing calms.
+    for (let i = drivers.length - 1; i >= 0; i--) if (drivers[i]!.weight < 0) drivers.splice(i, 1);
   }
 
   // Words inside a matched rule are already explained by it ("not happy", "thanks for nothing").
-  const tokens = tokenize(text);
   const free = tokens.filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
   for (const w of scoreWords(text, free, rules.neutral)) {
+    if (sarcasm && w.valence > 0) continue;
     const weight = w.valence < 0 ? -w.valence * NEGATIVE_WORD_WEIGHT : -w.valence * POSITIVE_WORD_WEIGHT;
+    if (weight > 0) raise('upset');
     drivers.push({ id: 'afinn', label: w.negated ? `negated "${w.word}"` : w.valence < 0 ? 'negative word' : 'positive word', weight: round(weight), span: span(w.start, w.end) });
   }
 
   const model = readModel(free);
   for (const w of model.words) {
+    raise('upset');
     drivers.push({ id: 'model', label: 'reads as upset', weight: round(w.weight), span: span(w.token.start, w.token.end) });
   }
 
@@ -82,6 +122,8 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const units = Math.min(MAX_INTENSITY_MARKS, marks.filter((m) => m.kind !== 'shouting').length + (kinds.has('shouting') ? 2 : 0));
   if (units > 0) {
     const boost = base > 0 ? base * INTENSITY_PER_MARK * units : INTENSITY_FLOOR * units;
+    // Shouting about a problem is hostility; shouting alone ("YES!!") is only emphasis.
+    if (base > 0) raise('angry');
     const first = new Map<string, { start: number; end: number }>();
     for (const m of marks) if (!first.has(m.kind)) first.set(m.kind, m);
     const share = boost / first.size;
@@ -91,9 +133,20 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   }
 
   const raw = drivers.reduce((sum, d) => sum + d.weight, 0);
-  const score = squash(raw);
   drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
-  return { index, score, level: levelOf(score), drivers };
+  return { index, ...calibrate(raw, band, rage), drivers };
+}
+
+/**
+ * The squashed sum, kept inside the band its evidence supports: distress alone stays below
+ * angry, hostility below furious unless it is stacked high, and rage is furious.
+ */
+export function calibrate(raw: number, band: MoodBand | null, rage: boolean): { score: number; level: MoodLevel } {
+  let score = squash(raw);
+  if (band === 'angry' && raw >= STACKED_ANGER_RAW) band = 'furious';
+  score = band ? Math.min(score, BAND_CAP[band]) : Math.min(score, LEVEL_THRESHOLDS[2]![1] - 1);
+  if (rage) score = Math.max(score, FURIOUS_FLOOR);
+  return { score, level: levelOf(score) };
 }
 
 function round(x: number): number {

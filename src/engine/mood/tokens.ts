@@ -47,6 +47,31 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** "never been so angry", "can't believe how rude": degree and disbelief, not denial. */
+const NOT_A_DENIAL = /^(?:never|can't|cannot|cant|couldn't|couldnt)$/;
+const DEGREE = new Set(['so', 'such', 'more', 'this', 'that', 'as', 'believe', 'wait', 'stress', 'emphasise', 'emphasize', 'express']);
+
+/**
+ * Whether the evidence starting at `start` is denied by a negator before it in the same clause
+ * ("I'm not angry", "the parcel wasn't late", "nothing is broken"). A match that carries its own
+ * negation ("not acceptable", "still not refunded") starts with the negator and is not denied.
+ */
+export function isNegated(tokens: readonly Token[], start: number): boolean {
+  const i = tokens.findIndex((t) => t.start >= start);
+  const first = tokens[i];
+  if (!first || first.start !== start || !first.negated || isNegator(first.norm)) return false;
+  // Find the negator and look at the words between it and the match.
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) {
+    const t = tokens[j]!;
+    if (!isNegator(t.norm)) continue;
+    const between = tokens.slice(j + 1, i);
+    if (NOT_A_DENIAL.test(t.norm) && between.some((b) => DEGREE.has(b.norm))) return false;
+    if (/^(?:can't|cannot|cant|couldn't|couldnt)$/.test(t.norm) && between[0]?.norm === 'believe') return false;
+    return true;
+  }
+  return false;
+}
+
 /** The feature a token is to the mood model: the word, or NOT_word under negation. */
 export function featureOf(t: Token): string {
   return t.negated ? `NOT_${t.norm}` : t.norm;
