@@ -8,6 +8,8 @@
  */
 import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
+import { scoreWords } from './afinn.ts';
+import { readModel } from './model.ts';
 import { isNegated, tokenize } from './tokens.ts';
 
 export function customerEvidence(text: string, matches: readonly RawMatch[], rules: RuleSet): RawMatch[] {
@@ -19,10 +21,13 @@ export function customerEvidence(text: string, matches: readonly RawMatch[], rul
     const addsAnger = rule.weight > 0 || (rule.kind === 'cue' && rule.cue !== 'cooperation');
     return !(addsAnger && isNegated(tokens, m.start));
   });
+  // A complaint: another rule that adds anger, a negative word, or the mood model reading upset.
+  let words: boolean | undefined;
+  const complainsInWords = () => (words ??= scoreWords(text, tokens, rules.neutral).some((w) => w.valence < 0) || readModel(tokens).raw > 0);
   const complains = (except: string) => kept.some((m) => {
     const rule = rules.rules.get(m.ruleId)?.rule;
     return m.ruleId !== except && (rule?.kind === 'cue' || rule?.kind === 'signal') && rule.weight > 0 && !rule.onlyWithComplaint;
-  });
+  }) || complainsInWords();
   return kept.filter((m) => {
     const rule = rules.rules.get(m.ruleId)?.rule;
     return !((rule?.kind === 'cue' || rule?.kind === 'signal') && rule.onlyWithComplaint && !complains(m.ruleId));

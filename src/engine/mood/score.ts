@@ -10,10 +10,10 @@ import type { Driver, MessageMood, MoodLevel } from '../analysis.ts';
 import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
 import type { MoodBand, Rule } from '../pack/schema.ts';
-import { scoreWords } from './afinn.ts';
+import { isNegativeWord, scoreWords } from './afinn.ts';
 import { intensityMarks } from './intensity.ts';
 import { readModel } from './model.ts';
-import { tokenize } from './tokens.ts';
+import { isNegated, tokenize } from './tokens.ts';
 
 /** Raw anger per AFINN point of a negative word, and calm per point of a positive one. */
 export const NEGATIVE_WORD_WEIGHT = 0.55;
@@ -38,10 +38,12 @@ export const BAND_CAP: Readonly<Record<MoodBand, number>> = { upset: 49, angry: 
 /** Rage (abuse, threats of harm) reads furious whatever else the message says. */
 export const FURIOUS_FLOOR = 75;
 /**
- * Raw anger at which hostility stacked on hostility reads as rage without an abusive word:
- * several angry cues with shouting, not one sharp remark.
+ * Hostility stacked on hostility reads as rage without an abusive word: this many different
+ * angry cues and signals, shouted, not one sharp remark.
  */
-export const STACKED_ANGER_RAW = 7;
+export const STACKED_HOSTILE = 3;
+/** The most that politeness (thanks, "could you please") takes off a complaint's raw anger. */
+export const CALM_SHARE = 0.5;
 
 const BAND_RANK: Readonly<Record<MoodBand, number>> = { upset: 1, angry: 2, furious: 3 };
 
@@ -79,6 +81,7 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   let band: MoodBand | null = null;
   let rage = false;
   let sarcasm = false;
+  const angryRules = new Set<string>();
   const raise = (b: MoodBand) => {
     if (!band || BAND_RANK[b] > BAND_RANK[band]) band = b;
   };
@@ -92,6 +95,7 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
       const b = bandOf(rule);
       raise(b);
       if (b === 'furious') rage = true;
+      if (b === 'angry') angryRules.add(rule.id);
     }
     if (rule.kind === 'cue' && rule.cue === 'sarcasm') sarcasm = true;
     drivers.push({ id: rule.id, label: rule.kind === 'signal' ? rule.message : `${rule.cue}`, weight: rule.weight, span: span(m.start, m.end) });
@@ -103,7 +107,11 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
 
   // Words inside a matched rule are already explained by it ("not happy", "thanks for nothing").
   const free = tokens.filter((t) => !claimed.some(([s, e]) => t.start >= s && t.end <= e));
-  for (const w of scoreWords(text, free, rules.neutral)) {
+  // Negated praise is a complaint however far the negator ("not finding the humour"), but a
+  // negative word flips only when it is denied outright ("not rude"): "never experienced such
+  // awful service" and "can't get back lost time" are still complaints.
+  const read = free.map((t) => (t.negated && isNegativeWord(t.norm) ? { ...t, negated: isNegated(tokens, t.start) } : t));
+  for (const w of scoreWords(text, read, rules.neutral)) {
     if (sarcasm && w.valence > 0) continue;
     const weight = w.valence < 0 ? -w.valence * NEGATIVE_WORD_WEIGHT : -w.valence * POSITIVE_WORD_WEIGHT;
     if (weight > 0) raise('upset');
@@ -122,8 +130,9 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const units = Math.min(MAX_INTENSITY_MARKS, marks.filter((m) => m.kind !== 'shouting').length + (kinds.has('shouting') ? 2 : 0));
   if (units > 0) {
     const boost = base > 0 ? base * INTENSITY_PER_MARK * units : INTENSITY_FLOOR * units;
-    // Shouting about a problem is hostility; shouting alone ("YES!!") is only emphasis.
-    if (base > 0) raise('angry');
+    // Shouting about a problem is hostility; shouting alone ("YES!!") is only emphasis, and "??"
+    // or "!!" is urgency as often as anger, so only capitals raise the band.
+    if (base > 0 && kinds.has('shouting')) raise('angry');
     const first = new Map<string, { start: number; end: number }>();
     for (const m of marks) if (!first.has(m.kind)) first.set(m.kind, m);
     const share = boost / first.size;
@@ -132,18 +141,24 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
     }
   }
 
-  const raw = drivers.reduce((sum, d) => sum + d.weight, 0);
+  // Politeness ("thanks", "could you please") softens a complaint but does not erase it: those
+  // rules take off at most half. Praise in the customer's own words counts in full.
+  const anger = drivers.reduce((sum, d) => sum + Math.max(0, d.weight), 0);
+  const polite = drivers.reduce((sum, d) => sum + (d.weight < 0 && rules.rules.has(d.id) ? d.weight : 0), 0);
+  const praise = drivers.reduce((sum, d) => sum + (d.weight < 0 && !rules.rules.has(d.id) ? d.weight : 0), 0);
+  const raw = anger > 0 ? anger + Math.max(polite, -anger * CALM_SHARE) + praise : polite + praise;
+  const hostile = new Set(drivers.filter((d) => d.weight > 0 && angryRules.has(d.id)).map((d) => d.id)).size;
   drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
-  return { index, ...calibrate(raw, band, rage), drivers };
+  return { index, ...calibrate(raw, band, rage, hostile >= STACKED_HOSTILE && kinds.has('shouting')), drivers };
 }
 
 /**
  * The squashed sum, kept inside the band its evidence supports: distress alone stays below
  * angry, hostility below furious unless it is stacked high, and rage is furious.
  */
-export function calibrate(raw: number, band: MoodBand | null, rage: boolean): { score: number; level: MoodLevel } {
+export function calibrate(raw: number, band: MoodBand | null, rage: boolean, stacked = false): { score: number; level: MoodLevel } {
   let score = squash(raw);
-  if (band === 'angry' && raw >= STACKED_ANGER_RAW) band = 'furious';
+  if (band === 'angry' && stacked) band = 'furious';
   score = band ? Math.min(score, BAND_CAP[band]) : Math.min(score, LEVEL_THRESHOLDS[2]![1] - 1);
   if (rage) score = Math.max(score, FURIOUS_FLOOR);
   return { score, level: levelOf(score) };
