@@ -159,9 +159,23 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
 export function calibrate(raw: number, band: MoodBand | null, rage: boolean, stacked = false): { score: number; level: MoodLevel } {
   let score = squash(raw);
   if (band === 'angry' && stacked) band = 'furious';
-  score = band ? Math.min(score, BAND_CAP[band]) : Math.min(score, LEVEL_THRESHOLDS[2]![1] - 1);
+  score = softCap(score, band ? BAND_CAP[band] : BAND_CAP.upset);
   if (rage) score = Math.max(score, FURIOUS_FLOOR);
   return { score, level: levelOf(score) };
+}
+
+/** Width of the stretch below a band's cap where readings bend towards it instead of piling up. */
+export const CAP_KNEE = 14;
+
+/**
+ * Keeps a score under `cap` while keeping its order: below the knee it is unchanged, above it
+ * it approaches the cap without reaching it, so "late!!!" still reads above "late" in a band.
+ */
+export function softCap(score: number, cap: number): number {
+  if (cap >= 100) return score;
+  const knee = cap - CAP_KNEE;
+  if (score <= knee) return score;
+  return Math.min(cap, Math.round(knee + CAP_KNEE * (1 - Math.exp(-(score - knee) / CAP_KNEE))));
 }
 
 function round(x: number): number {
