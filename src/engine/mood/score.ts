@@ -42,6 +42,8 @@ export const FURIOUS_FLOOR = 75;
  * angry cues and signals, shouted, not one sharp remark.
  */
 export const STACKED_HOSTILE = 3;
+/** Capitalised words that make a message shouted throughout, not one word stressed. */
+export const HEAVY_SHOUTING = 4;
 /** The most that politeness (thanks, "could you please") takes off a complaint's raw anger. */
 export const CALM_SHARE = 0.5;
 
@@ -81,6 +83,7 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   let band: MoodBand | null = null;
   let rage = false;
   let sarcasm = false;
+  let threat = false;
   const angryRules = new Set<string>();
   const raise = (b: MoodBand) => {
     if (!band || BAND_RANK[b] > BAND_RANK[band]) band = b;
@@ -98,6 +101,7 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
       if (b === 'angry') angryRules.add(rule.id);
     }
     if (rule.kind === 'cue' && rule.cue === 'sarcasm') sarcasm = true;
+    if (rule.kind === 'cue' && rule.cue === 'threat') threat = true;
     drivers.push({ id: rule.id, label: rule.kind === 'signal' ? rule.message : `${rule.cue}`, weight: rule.weight, span: span(m.start, m.end) });
   }
   if (sarcasm) {
@@ -148,8 +152,12 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const praise = drivers.reduce((sum, d) => sum + (d.weight < 0 && !rules.rules.has(d.id) ? d.weight : 0), 0);
   const raw = anger > 0 ? anger + Math.max(polite, -anger * CALM_SHARE) + praise : polite + praise;
   const hostile = new Set(drivers.filter((d) => d.weight > 0 && angryRules.has(d.id)).map((d) => d.id)).size;
+  const shouted = marks.filter((m) => m.kind === 'shouting').length;
+  // Stacked anger: several hostile cues, shouted; or a threat (a review, a lawyer) made in anger.
+  const stacked = (shouted > 0 && hostile >= STACKED_HOSTILE) || (shouted >= HEAVY_SHOUTING && hostile >= STACKED_HOSTILE - 1) ||
+    (threat && (hostile >= 2 || shouted > 0));
   drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
-  return { index, ...calibrate(raw, band, rage, hostile >= STACKED_HOSTILE && kinds.has('shouting')), drivers };
+  return { index, ...calibrate(raw, band, rage, stacked), drivers };
 }
 
 /**
