@@ -52,7 +52,7 @@ export function tokenize(text: string): Token[] {
 /** "never been so angry", "can't believe how rude": degree and disbelief, not denial. */
 const NOT_A_DENIAL = /^(?:never|can't|cannot|cant|couldn't|couldnt)$/;
 /** Words that may stand between a negator and what it denies. */
-const LINKING = new Set(['is', "is'", 'was', 'are', 'were', 'be', 'been', 'being', 'really', 'very', 'too', 'so', 'that', 'at', 'all', 'a', 'an', 'the', 'even', 'actually', 'particularly', 'remotely', 'exactly', 'any', 'im', "i'm", 'i', 'am', 'feeling', 'feel', 'got', 'get', 'getting', 'else']);
+const LINKING = new Set(['going', 'to', 'gonna', 'planning', 'about', 'is', "is'", 'was', 'are', 'were', 'be', 'been', 'being', 'really', 'very', 'too', 'so', 'that', 'at', 'all', 'a', 'an', 'the', 'even', 'actually', 'particularly', 'remotely', 'exactly', 'any', 'im', "i'm", 'i', 'am', 'feeling', 'feel', 'got', 'get', 'getting', 'else']);
 const DEGREE = new Set(['so', 'such', 'more', 'this', 'that', 'as', 'believe', 'wait', 'stress', 'emphasise', 'emphasize', 'express']);
 
 /**
