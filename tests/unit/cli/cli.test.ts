@@ -17,7 +17,7 @@ describe('cooldown analyze', () => {
   it('analyses the built-in example into a readable report', async () => {
     const r = await run('analyze');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Mood .* angry/);
+    expect(r.out).toMatch(/Mood .* furious/);
     expect(r.out).toContain('avoid-calm-down');
     expect(r.out).toContain('Playbook');
     expect(r.out).not.toContain('\u001b['); // no colour when not a TTY
