@@ -11,7 +11,7 @@ import { buildFlags } from './flags.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { scoreMessage } from './mood/score.ts';
-import { angriestRecent, buildNext, complaintSkeleton } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
@@ -83,17 +83,30 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const cues = findCues(customer, rules);
   const steps = buildSteps(agent, rules);
   const angriest = angriestRecent(customerTexts, moods);
+  const mood = summarizeMood(conv.messages, moods);
+  const latest = customer.at(-1);
+  const moment: Moment = {
+    level: mood.level,
+    // The pack's own `thank` step rules, read on the customer's latest words.
+    thankful: latest !== undefined && matchText(rules.reply, 'r', latest.text, memo).some((m) => stepOf(rules, m.ruleId) === 'thank'),
+    customerChars: customer.reduce((n, c) => n + c.text.length, 0),
+  };
   return {
-    mood: summarizeMood(conv.messages, moods),
+    mood,
     tone: readTone(draft, offset, rules, local, outsideQuotes, memo),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
-    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest))),
+    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
     skipped: { messages: firstRead, draftChars: draftSkipped },
   };
+}
+
+function stepOf(rules: RuleSet, ruleId: string): string | undefined {
+  const rule = rules.rules.get(ruleId)?.rule;
+  return rule?.kind === 'step' ? rule.step : undefined;
 }
 
 function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {
