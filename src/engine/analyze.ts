@@ -11,7 +11,7 @@ import { buildFlags } from './flags.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { scoreMessage } from './mood/score.ts';
-import { angriestRecent, buildNext, complaintSkeleton, type Moment } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
@@ -87,6 +87,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const latest = customer.at(-1);
   const moment: Moment = {
     level: mood.level,
+    recent: highestLevel(moods.slice(-3).map((m) => m.level)),
     // The pack's own `thank` step rules, read on the customer's latest words.
     thankful: latest !== undefined && matchText(rules.reply, 'r', latest.text, memo).some((m) => stepOf(rules, m.ruleId) === 'thank'),
     customerChars: customer.reduce((n, c) => n + c.text.length, 0),

@@ -23,27 +23,36 @@ export const DETAILED_CHARS = 160;
 export interface Moment {
   /** Mood level of the latest customer message; null before the customer wrote. */
   level: MoodLevel | null;
+  /** The highest level among the customer's last few messages: one calm line after an angry one is not a calm customer. */
+  recent: MoodLevel | null;
   /** The customer's latest message thanks the agent (read with the pack's own `thank` rules). */
   thankful: boolean;
   /** Characters the customer has written in the messages read. */
   customerChars: number;
 }
 
-const CALM_MOMENT: Moment = { level: null, thankful: false, customerChars: 0 };
+const CALM_MOMENT: Moment = { level: null, recent: null, thankful: false, customerChars: 0 };
 /** Steps that calm someone down; wrong for a customer who is calm or thanking us. */
 const DE_ESCALATING: ReadonlySet<StepId> = new Set(['listen', 'validate', 'apologize', 'reiterate']);
 const FEELINGS_FIRST: readonly StepId[] = ['validate', 'apologize'];
 
-const SKIP_NOUNS = new Set(['i', 'me', 'you', 'we', 'us', 'it', 'this', 'that', 'they', 'them', 'he', 'she', 'anyone', 'someone', 'nobody', 'no one', 'everyone', 'anything', 'nothing', 'something', 'hours', 'days', 'weeks', 'minutes', 'time', 'times', 'back', 'joke', 'way', 'thing', 'things', 'lot', 'help', 'hello', 'hi', 'thanks', 'problem', 'issue']);
+const SKIP_NOUNS = new Set(['wife', 'husband', 'partner', 'son', 'daughter', 'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'kids', 'children', 'child', 'baby', 'family', 'friend', 'friends', 'neighbour', 'neighbor', 'boss', 'i', 'me', 'you', 'we', 'us', 'it', 'this', 'that', 'they', 'them', 'he', 'she', 'anyone', 'someone', 'nobody', 'no one', 'everyone', 'anything', 'nothing', 'something', 'hours', 'days', 'weeks', 'minutes', 'time', 'times', 'back', 'joke', 'way', 'thing', 'things', 'lot', 'help', 'hello', 'hi', 'thanks', 'problem', 'issue']);
 const SWAP: Record<string, string> = { my: 'your', mine: 'yours', our: 'your', your: 'our', yours: 'ours', me: 'you', i: 'you', myself: 'yourself' };
 /** Tags of words that are never part of a clean paraphrase: people's names, and words that end a phrase. */
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
+
+const LEVELS: readonly MoodLevel[] = ['calm', 'upset', 'angry', 'furious'];
+
+/** The highest of some mood levels, or null when there are none. */
+export function highestLevel(levels: readonly MoodLevel[]): MoodLevel | null {
+  return levels.reduce<MoodLevel | null>((top, l) => (top === null || LEVELS.indexOf(l) > LEVELS.indexOf(top) ? l : top), null);
+}
 
 /** The order in which the steps still to do are suggested. */
 export function suggestionOrder(steps: readonly Step[], moment: Moment): StepId[] {
   const todo = steps.filter((s) => s.status === 'todo').map((s) => s.id);
   const covered = steps.filter((s) => s.status !== 'todo').map((s) => s.id);
-  const calm = moment.level === null || moment.level === 'calm' || (moment.thankful && moment.level !== 'angry' && moment.level !== 'furious');
+  const calm = (moment.recent ?? 'calm') === 'calm' || (moment.thankful && moment.level !== 'angry' && moment.level !== 'furious');
   if (calm) {
     // A warm close, and following up if that is still open; nothing that treats them as upset.
     return todo.filter((id) => !DE_ESCALATING.has(id) && id !== 'options').sort((a, b) => Number(b === 'thank') - Number(a === 'thank'));
@@ -57,7 +66,9 @@ export function suggestionOrder(steps: readonly Step[], moment: Moment): StepId[
   };
   // Inviting details only while there is something to draw out, and before any solution.
   const wanted = todo.filter((id) => id !== 'listen' || (!detailed && furthest < order.indexOf('options')));
-  for (const id of FEELINGS_FIRST) if (wanted.includes(id)) add(id);
+  // Feelings first while none has been acknowledged yet, or while the customer is furious.
+  const acknowledged = FEELINGS_FIRST.some((id) => covered.includes(id));
+  if (!acknowledged || moment.level === 'furious') for (const id of FEELINGS_FIRST) if (wanted.includes(id)) add(id);
   // Then what comes after the furthest step the reply already took, then what it skipped.
   for (const id of wanted) if (order.indexOf(id) > furthest) add(id);
   for (const id of wanted) add(id);
@@ -96,19 +107,20 @@ export function complaintSkeleton(text: string): string | undefined {
     if (!first || !['my', 'our'].includes(first.normal)) continue;
     const words = [SWAP[first.normal]!];
     let clean = true;
-    let last = first;
+    let head = false;
     for (const t of terms.slice(1)) {
       const tags = new Set(t.tags);
-      if (tags.has('Conjunction') || tags.has('Date') || tags.has('Preposition') || tags.has('Pronoun')) break;
-      if (NAME_TAGS.some((n) => tags.has(n))) { clean = false; break; }
       const norm = t.normal.replace(/[^\p{L}\p{N}#'-]+/gu, '');
       if (!norm) continue;
-      last = t;
+      if (NAME_TAGS.some((n) => tags.has(n)) || tags.has('Ordinal')) { clean = false; break; }
+      const noun = tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Possessive');
+      // Adjectives only before the head noun ("my new router"), then nouns and numbers ("my order #4411").
+      const fits = tags.has('Value') ? head : noun ? !SKIP_NOUNS.has(norm) : !head && (tags.has('Adjective') || tags.has('Possessive'));
+      if (!fits || tags.has('Date') || tags.has('Verb') || tags.has('Adverb')) break;
+      if (noun) head = true;
       words.push(tags.has('Value') ? t.text.replace(/[^\p{L}\p{N}#-]+/gu, '') : tags.has('ProperNoun') && t.text !== t.text.toUpperCase() ? t.text.replace(/[^\p{L}\p{N}'-]+/gu, '') : norm);
     }
-    const lastTags = new Set(last.tags);
-    const head = words.at(-1) ?? '';
-    if (!clean || words.length < 2 || words.length > 5 || !lastTags.has('Noun') || lastTags.has('Possessive') || SKIP_NOUNS.has(head)) continue;
+    if (!clean || !head || words.length > 5) continue;
     return words.join(' ');
   }
   return undefined;
