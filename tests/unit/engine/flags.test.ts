@@ -145,13 +145,14 @@ describe('flags by idea (issue 11)', () => {
   });
 
   it('prefers the more severe rule when two avoid rules cover the same words', () => {
-    // "cannot help with that" is a dead end (error); "… here" is also a hand-off (warning).
-    const text = 'Sorry, we cannot help with that here.';
+    // "unable to help with that" is a dead end (error); "… over social media" also a hand-off (warning).
+    const text = "Sorry, we're unable to help with that over social media.";
     const a = draft(text);
     expect(a.flags).toHaveLength(1);
     expect(a.flags[0]!.ruleId).toBe('avoid-nothing-i-can-do');
     expect(a.flags[0]!.severity).toBe('error');
-    expect(a.flags[0]!.start).toBe(text.indexOf('we cannot help'));
+    expect(a.flags[0]!.start).toBe(text.indexOf("we're unable"));
+    expect(a.flags[0]!.end).toBe(text.indexOf('with that') + 'with that'.length);
   });
 
   it('does not flag blame quoted from the customer', () => {
