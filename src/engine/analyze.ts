@@ -11,7 +11,7 @@ import { buildFlags } from './flags.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { scoreMessage } from './mood/score.ts';
-import { angriestRecent, buildNext, complaintSkeleton, highestLevel, type Moment } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
@@ -88,8 +88,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const moment: Moment = {
     level: mood.level,
     recent: highestLevel(moods.slice(-3).map((m) => m.level)),
-    // The pack's own `thank` step rules, read on the customer's latest words.
-    thankful: latest !== undefined && matchText(rules.reply, 'r', latest.text, memo).some((m) => stepOf(rules, m.ruleId) === 'thank'),
+    thankful: latest !== undefined && memo.get('thanks', latest.text, () => customerThanks(latest.text, rules)),
     customerChars: customer.reduce((n, c) => n + c.text.length, 0),
   };
   return {
@@ -103,11 +102,6 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
     skipped: { messages: firstRead, draftChars: draftSkipped },
   };
-}
-
-function stepOf(rules: RuleSet, ruleId: string): string | undefined {
-  const rule = rules.rules.get(ruleId)?.rule;
-  return rule?.kind === 'step' ? rule.step : undefined;
 }
 
 function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {

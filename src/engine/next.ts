@@ -9,8 +9,10 @@
  */
 import nlp from 'compromise';
 import type { MessageMood, MoodLevel, Step, Suggestion } from './analysis.ts';
+import { compileMatcher, type Matcher } from './checks/matcher.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import type { StepId } from './pack/schema.ts';
+import { segments } from './text/segments.ts';
 import { fillTemplate } from './text/template.ts';
 
 export const MAX_SUGGESTIONS = 3;
@@ -46,6 +48,27 @@ const LEVELS: readonly MoodLevel[] = ['calm', 'upset', 'angry', 'furious'];
 /** The highest of some mood levels, or null when there are none. */
 export function highestLevel(levels: readonly MoodLevel[]): MoodLevel | null {
   return levels.reduce<MoodLevel | null>((top, l) => (top === null || LEVELS.indexOf(l) > LEVELS.indexOf(top) ? l : top), null);
+}
+
+const thankMatchers = new WeakMap<RuleSet, Matcher>();
+/** Sentences of a customer message read for thanks: thanks open or close a message. */
+const THANKS_SENTENCES = 2;
+const THANKS_SENTENCE_CHARS = 500;
+
+/**
+ * Whether a customer message thanks the agent, read with the pack's own `thank` step rules on its
+ * first and last sentences only (a long message costs no more than a short one).
+ */
+export function customerThanks(text: string, rules: RuleSet): boolean {
+  let matcher = thankMatchers.get(rules);
+  if (!matcher) {
+    matcher = compileMatcher(rules.reply.rules.filter((r) => r.kind === 'step' && r.step === 'thank'));
+    thankMatchers.set(rules, matcher);
+  }
+  const all = segments(text);
+  const read = all.length <= 2 * THANKS_SENTENCES ? all : [...all.slice(0, THANKS_SENTENCES), ...all.slice(-THANKS_SENTENCES)];
+  const m = matcher;
+  return read.some((seg) => m.match(seg.text.slice(0, THANKS_SENTENCE_CHARS)).length > 0);
 }
 
 /** The order in which the steps still to do are suggested. */
