@@ -182,3 +182,27 @@ describe('playbook steps by idea (issue 11)', () => {
     expect(a.flags.map((f) => f.ruleId)).not.toContain('avoid-handoff');
   });
 });
+
+describe('core step and avoid patterns avoid the shapes compromise silently never matches', () => {
+  // compromise takes the first alternative of a group that matches and does not backtrack, and a
+  // wildcard followed by a group holding a multi-word or #Tag alternative never matches at all:
+  // "(faq|faq page) covers" misses "the FAQ page covers"; ".{0,4} (yourself|in the app)" misses both.
+  const expanded = [...engine.rules.rules.values()]
+    .map((o) => o.rule)
+    .filter((r) => r.kind === 'step' || r.kind === 'avoid')
+    .flatMap((r) => [...(r.patterns ?? []), ...(r.unless ?? [])].map((p) => [r.id, p] as const));
+
+  it.each(expanded)('%s: %s', (_id, pattern) => {
+    const groups = [...pattern.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.split('|'));
+    for (const alts of groups) {
+      alts.forEach((a, i) => {
+        for (const later of alts.slice(i + 1)) expect(later.startsWith(`${a} `), `"${a}" before "${later}"`).toBe(false);
+      });
+    }
+    const tokens = pattern.replace(/#Adverb\?/g, '').match(/\[?\([^)]*\)\??\]?|\S+/g) ?? [];
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      if (/^\[?\./.test(t) && next?.startsWith('(')) expect(/[ #]/.test(next), `wildcard then ${next}`).toBe(false);
+    });
+  });
+});
