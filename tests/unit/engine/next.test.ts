@@ -133,3 +133,14 @@ describe('tone and flags agree', () => {
     expect(a.tone!.drivers.map((d) => d.id)).toEqual(expect.arrayContaining(['avoid-calm-down', 'avoid-policy-talk']));
   });
 });
+
+describe('every playbook suggestion, once inserted, ticks its own step', () => {
+  const all = [...engine.rules.playbook.values()].flatMap((def) => def.suggestions.map((s) => [def.id, s] as const));
+  it.each(all)('%s: "%s"', (id, template) => {
+    const text = template.replace('{{name}}', 'Ines').replace('{{complaint}}', 'your order #2210');
+    expect(text).not.toMatch(/\{\{/);
+    const a = draft(text);
+    expect(a.steps.find((s) => s.id === id)!.status).toBe('drafted');
+    expect(a.flags).toEqual([]);
+  });
+});
