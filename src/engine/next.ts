@@ -89,11 +89,14 @@ export function suggestionOrder(steps: readonly Step[], moment: Moment): StepId[
   };
   // Inviting details only while there is something to draw out, and before any solution.
   const wanted = todo.filter((id) => id !== 'listen' || (!detailed && furthest < order.indexOf('options')));
-  // Feelings first while none has been acknowledged yet, or while the customer is furious.
+  // Feelings first while none has been acknowledged yet, or while the customer is furious. A
+  // customer who is only upset needs one acknowledgement, not a stack of them: validating comes last.
+  const feelings = moment.level === 'upset' ? FEELINGS_FIRST.filter((id) => id !== 'validate') : FEELINGS_FIRST;
+  const later = wanted.filter((id) => !(moment.level === 'upset' && id === 'validate'));
   const acknowledged = FEELINGS_FIRST.some((id) => covered.includes(id));
-  if (!acknowledged || moment.level === 'furious') for (const id of FEELINGS_FIRST) if (wanted.includes(id)) add(id);
+  if (!acknowledged || moment.level === 'furious') for (const id of feelings) if (later.includes(id)) add(id);
   // Then what comes after the furthest step the reply already took, then what it skipped.
-  for (const id of wanted) if (order.indexOf(id) > furthest) add(id);
+  for (const id of later) if (order.indexOf(id) > furthest) add(id);
   for (const id of wanted) add(id);
   return out;
 }

@@ -144,3 +144,14 @@ describe('every playbook suggestion, once inserted, ticks its own step', () => {
     expect(a.flags).toEqual([]);
   });
 });
+
+describe('one acknowledgement for an upset customer', () => {
+  it('an upset customer gets an apology first and validation only after the other steps', () => {
+    const order = suggestionOrder(steps({}), { level: 'upset', recent: 'upset', thankful: false, customerChars: 400 });
+    expect(order[0]).toBe('apologize');
+    expect(order.indexOf('validate')).toBe(order.length - 1);
+  });
+  it('an angry customer still gets both, validation first', () => {
+    expect(suggestionOrder(steps({}), { level: 'angry', recent: 'angry', thankful: false, customerChars: 400 }).slice(0, 2)).toEqual(['validate', 'apologize']);
+  });
+});
