@@ -10,6 +10,7 @@ import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cu
 import { buildFlags } from './flags.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
+import { customerEvidence } from './mood/evidence.ts';
 import { scoreMessage } from './mood/score.ts';
 import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
@@ -23,6 +24,11 @@ import { firstName } from './text/template.ts';
 export const MAX_ANALYZED_MESSAGES = 200;
 /** A draft longer than this is read in a window around the caret. */
 export const MAX_DRAFT_WINDOW = 20_000;
+/**
+ * A message longer than this is read from its opening, where people state their case (a pasted
+ * log or an old thread follows), up to a sentence end.
+ */
+export const MAX_MESSAGE_WINDOW = 20_000;
 /** Segments longer than this (a pasted blob with no punctuation) are cut: compromise is linear but not free. */
 export const MAX_SEGMENT_CHARS = 2_000;
 
@@ -59,11 +65,14 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const agent: AgentMatches[] = [];
   const moods: MessageMood[] = [];
   const customerTexts = new Map<number, string>();
+  let messageChars = 0;
   // Sent messages never change, so they are memoised whole; only the draft is memoised by sentence.
   for (let index = firstRead; index < conv.messages.length; index++) {
-    const { role, text } = conv.messages[index]!;
+    const { role, text: whole } = conv.messages[index]!;
+    const text = messageWindow(whole);
+    messageChars += whole.length - text.length;
     if (role === 'customer') {
-      const matches = memo.get('customer-matches', text, () => matchText(rules.customer, 'c', text));
+      const matches = memo.get('customer-matches', text, () => customerEvidence(text, matchText(rules.customer, 'c', text), rules));
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
       const mood = memo.get('mood', text, () => scoreMessage(0, text, matches, rules));
@@ -100,8 +109,17 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
     next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
-    skipped: { messages: firstRead, draftChars: draftSkipped },
+    skipped: { messages: firstRead, messageChars, draftChars: draftSkipped },
   };
+}
+
+/** The opening of an over-long message, ended at the last sentence or line break in its last 500 characters. */
+export function messageWindow(text: string): string {
+  if (text.length <= MAX_MESSAGE_WINDOW) return text;
+  const head = text.slice(0, MAX_MESSAGE_WINDOW);
+  const tail = head.slice(-500);
+  const cut = Math.max(tail.lastIndexOf('\n'), tail.search(/[.!?]\s(?!.*[.!?]\s)/s));
+  return cut >= 0 ? head.slice(0, head.length - 500 + cut + 1) : head;
 }
 
 function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {

@@ -31,8 +31,8 @@ export function compileMatcher(rules: readonly Rule[]): Matcher {
   const unlessEntries: Array<{ match: string; id: string }> = [];
   for (const rule of rules) {
     if (rule.phrases?.length) phraseRules.push({ id: rule.id, regex: phraseRegex(rule.phrases) });
-    for (const p of rule.patterns ?? []) patternEntries.push({ match: p, id: rule.id });
-    for (const p of rule.unless ?? []) unlessEntries.push({ match: p, id: rule.id });
+    for (const p of rule.patterns ?? []) patternEntries.push({ match: longestFirst(p), id: rule.id });
+    for (const p of rule.unless ?? []) unlessEntries.push({ match: longestFirst(p), id: rule.id });
   }
   const net = patternEntries.length ? nlp.buildNet(patternEntries) : null;
   const unlessNet = unlessEntries.length ? nlp.buildNet(unlessEntries) : null;
@@ -105,6 +105,23 @@ function termSpan(terms: Array<{ offset: { start: number; length: number } }>): 
     end = Math.max(end, t.offset.start + t.offset.length);
   }
   return end > start ? { start, end } : null;
+}
+
+/**
+ * compromise tries a group's alternatives in order and does not backtrack into the group, so in
+ * "(we|we are) done" the "we" wins and "we are done" never matches; a contraction is two terms,
+ * so "(don't|do not) tell" fails the same way. Longer alternatives (in words) go first, which is
+ * what a pack author means. Doubled groups are undone on the way.
+ */
+export function longestFirst(pattern: string): string {
+  // "(%vocab%)" expands to "((a|b c))", and compromise cannot match a phrase in a doubled group.
+  const single = pattern.replace(/\(\(([^()]*)\)\)/g, '($1)');
+  return single.replace(/\(([^()/]*\|[^()/]*)\)/g, (_, body: string) => {
+    const words = (alt: string) => alt.trim().split(/\s+/).length + (/'/.test(alt) ? 0.5 : 0);
+    const alts = body.split('|').map((a, i) => ({ a, i, n: words(a) }));
+    alts.sort((x, y) => y.n - x.n || x.i - y.i);
+    return `(${alts.map((x) => x.a).join('|')})`;
+  });
 }
 
 function phraseRegex(phrases: readonly string[]): RegExp {

@@ -31,6 +31,17 @@ export const CueType = z.enum(CUE_TYPES);
 export type CueType = z.infer<typeof CueType>;
 
 export const Severity = z.enum(['info', 'warning', 'error']);
+
+/**
+ * How far one piece of customer evidence can take the mood on its own, the way a support lead
+ * reads it: a problem or a hurt feeling is `upset`, hostility (sarcasm, "ridiculous", a demand)
+ * is `angry`, and only rage (abuse, threats of harm) is `furious`. A message is capped at the
+ * highest band of its evidence, so a pile of mild complaints never reads as rage; `furious`
+ * evidence also lifts the message into that band.
+ */
+export const MOOD_BANDS = ['upset', 'angry', 'furious'] as const;
+export const MoodBand = z.enum(MOOD_BANDS);
+export type MoodBand = z.infer<typeof MoodBand>;
 export type Severity = z.infer<typeof Severity>;
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -84,6 +95,9 @@ export const CueRule = z.strictObject({
   cue: CueType,
   /** Contribution to the customer's raw anger when the cue is present in a message. */
   weight: z.number().min(-10).max(10).default(0),
+  reads: MoodBand.optional().describe('The mood band this cue can bring a message to (default: furious for threat and abuse, else angry).'),
+  onlyWithComplaint: z.boolean().optional()
+    .describe('Counts only in a message that also complains (another cue or signal that adds anger): "Brilliant." is praise alone, sarcasm after "lost my bag again".'),
   /** The tip shown beside the cue. */
   message: Text,
 });
@@ -94,6 +108,9 @@ export const SignalRule = z.strictObject({
   scope: z.literal('customer').default('customer'),
   /** Contribution to the raw anger; negative values calm the reading (thanks, "no rush"). */
   weight: z.number().min(-10).max(10),
+  reads: MoodBand.optional().describe('The mood band this signal can bring a message to: upset (default), angry or furious.'),
+  onlyWithComplaint: z.boolean().optional()
+    .describe('Counts only in a message that also complains (another cue or signal that adds anger).'),
   /** Short label the sidebar shows as the driver, e.g. "complaint about waiting". */
   message: Text,
 });
