@@ -12,7 +12,7 @@ import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { customerEvidence } from './mood/evidence.ts';
 import { scoreMessage } from './mood/score.ts';
-import { angriestRecent, buildNext, complaintSkeleton } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { buildSteps, type AgentMatches } from './steps.ts';
 import { insideAny, quotedRanges } from './text/quotes.ts';
@@ -92,15 +92,23 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const cues = findCues(customer, rules);
   const steps = buildSteps(agent, rules);
   const angriest = angriestRecent(customerTexts, moods);
+  const mood = summarizeMood(conv.messages, moods);
+  const latest = customer.at(-1);
+  const moment: Moment = {
+    level: mood.level,
+    recent: highestLevel(moods.slice(-3).map((m) => m.level)),
+    thankful: latest !== undefined && memo.get('thanks', latest.text, () => customerThanks(latest.text, rules)),
+    customerChars: customer.reduce((n, c) => n + c.text.length, 0),
+  };
   return {
-    mood: summarizeMood(conv.messages, moods),
+    mood,
     tone: readTone(draft, offset, rules, local, outsideQuotes, memo),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
-    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest))),
+    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
     skipped: { messages: firstRead, messageChars, draftChars: draftSkipped },
   };
 }
