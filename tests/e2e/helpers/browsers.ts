@@ -6,7 +6,7 @@
  */
 import { chromium as pwChromium, type Browser as PwBrowser, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { launchChromium, openSidebar, waitForInstalled, type ChromiumHarness } from './chromium.ts';
+import { launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
 import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './firefox.ts';
 import type { Served } from './sites.ts';
 
@@ -84,7 +84,6 @@ const NO_SIDEBAR: Tab = new Proxy({} as Tab, { get: () => () => Promise.reject(n
 async function chromiumSession(o: SessionOptions): Promise<Session> {
   if (o.extension) {
     const h: ChromiumHarness = await launchChromium([o.served]);
-    await waitForInstalled(h);
     const page = await h.context.newPage();
     await page.goto(o.url);
     const sidebar = await openSidebar(h, page, `https://${o.served.host}/`);
