@@ -50,8 +50,17 @@ const BROWSERS = ['chrome', 'firefox'];
  * Chrome keeps `background.service_worker`, `side_panel` and the `sidePanel` permission;
  * Firefox keeps `background.scripts`, `sidebar_action` and `browser_specific_settings`.
  */
-export function manifestFor(browser, source) {
+export function manifestFor(browser, source, sites) {
   const m = structuredClone(source);
+  // Content scripts and host access come from the site registry (src/sites/registry.ts), the
+  // one place that names the helpdesks: the content script on every site's agent pages, the
+  // MAIN-world bridge only on sites whose editor needs it.
+  const matches = sites.flatMap((s) => s.matches);
+  m.host_permissions = matches;
+  m.content_scripts = [
+    { matches, js: ['content.js'], run_at: 'document_idle' },
+    { matches: sites.filter((s) => s.bridge).flatMap((s) => s.matches), js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' },
+  ].filter((c) => c.matches.length);
   const commands = { ...m.commands };
   if (browser === 'chrome') {
     m.background = { service_worker: m.background.service_worker };
@@ -71,8 +80,16 @@ export function manifestFor(browser, source) {
   return m;
 }
 
+/** The site registry, read by bundling the TypeScript module (it is plain data). */
+export async function loadSites() {
+  const out = await esbuild.build({ entryPoints: ['src/sites/registry.ts'], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return mod.SITES;
+}
+
 async function writeExtension(outputFiles, { sourcemaps }) {
   const source = JSON.parse(await readFile('manifest.json', 'utf8'));
+  const sites = await loadSites();
   for (const browser of BROWSERS) {
     const dir = `dist/${browser}`;
     await rm(dir, { recursive: true, force: true });
@@ -82,7 +99,7 @@ async function writeExtension(outputFiles, { sourcemaps }) {
       await writeFile(path.join(dir, path.basename(f.path)), f.contents);
     }
     for (const [from, to] of EXT_STATIC) await cp(from, path.join(dir, to), { recursive: true });
-    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source), null, 2)}\n`);
+    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source, sites), null, 2)}\n`);
   }
 }
 
@@ -139,7 +156,7 @@ export async function buildExtension({ watch = false, pack = false } = {}) {
     }],
   });
   await ctx.watch();
-  for (const p of ['manifest.json', ...EXT_STATIC.map(([from]) => from)]) fsWatch(p, { recursive: true }, () => void rewrite());
+  for (const p of ['manifest.json', 'src/sites/registry.ts', ...EXT_STATIC.map(([from]) => from)]) fsWatch(p, { recursive: true }, () => void rewrite());
   console.log('[watch] watching src/, manifest.json and static files (Ctrl-C to stop)');
 }
 

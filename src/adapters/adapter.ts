@@ -7,7 +7,7 @@
  * each saying where it was seen); the content script's entry point only picks an adapter.
  */
 import type { Message } from '../engine/conversation.ts';
-import type { EditResult, SiteId } from '../shared/messages.ts';
+import type { Composer, Coverage, EditResult, SiteId } from '../shared/messages.ts';
 
 /** The conversation an adapter read from the page (without the draft). */
 export interface ConversationRead {
@@ -16,6 +16,10 @@ export interface ConversationRead {
   customerName?: string;
   /** Customer messages and the agent's replies, oldest first. No internal notes, no automation. */
   messages: Message[];
+  /** What could and could not be read; adapters of threaded sites always say. */
+  coverage?: Coverage;
+  /** What the agent's editor writes: a customer reply (default), an internal note, a new message. */
+  composer?: Composer;
 }
 
 /** The agent's reply editor for the active conversation. */
@@ -41,4 +45,9 @@ export interface SiteAdapter {
    * changed (debouncing is the caller's job). Everything stops when `signal` aborts.
    */
   observe(doc: Document, signal: AbortSignal, onChange: () => void): void;
+  /**
+   * The agent's one click to read what was not: expand collapsed messages, load older comments.
+   * Clicks the site's own controls; false when there was nothing to click.
+   */
+  expand?(doc: Document): boolean;
 }

@@ -37,6 +37,15 @@ const EDITOR = 'div[g_editable="true"][contenteditable="true"], [contenteditable
 const COMPOSE_ID = 'input[name="composeid"], input[name="draft"]';
 /** Account button whose label ends "(<email>)" (GX fixture, dom-notes 2.b); the page title also holds the address. */
 const ACCOUNT = 'a[aria-label*="@"]';
+/** The compose's From: the send-as identity the agent writes from (InboxSDK `from-manager.ts`, dom-notes §7). */
+const FROM_INPUT = 'input[name="from"]';
+/** A collapsed message: sender and snippet only, body not in the DOM (InboxSDK `getViewState()`: `kv`/`ky`, dom-notes §7). */
+const COLLAPSED = '.kv, .ky';
+/** Messages hidden behind "N older messages" (InboxSDK: `kQ`/`kx`), and that bar (`.adv`), dom-notes §7. */
+const HIDDEN = '.kQ, .kx';
+const OLDER_BAR = '.adv';
+/** A compose window of its own (new message, popped out): children of `div.AD` or a dialog, not the inline `.M9` reply (GJ, InboxSDK; dom-notes 2.a, §7). */
+const COMPOSE_WINDOW = '.AD, [role="dialog"]';
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
 
@@ -50,21 +59,54 @@ function agentEmail(doc: Document): string | null {
   return t ? t[0].toLowerCase() : null;
 }
 
+/**
+ * Every address this mailbox sends as: the account, the From of any open compose (a send-as
+ * alias such as support@shop.com), and the sender of every message the thread marks as sent
+ * from this mailbox (`#msg-a:` ids). A personal account answering as support@ is the agent.
+ */
+function identities(doc: Document, scope: Element | null): Set<string> {
+  const out = new Set<string>();
+  const me = agentEmail(doc);
+  if (me) out.add(me);
+  for (const input of Array.from(doc.querySelectorAll<HTMLInputElement>(FROM_INPUT))) {
+    const m = EMAIL.exec(input.value);
+    if (m) out.add(m[0].toLowerCase());
+  }
+  for (const node of scope ? Array.from(scope.querySelectorAll(MESSAGE)) : []) {
+    if (!OWN_MESSAGE_ID.test(node.getAttribute('data-message-id') ?? '')) continue;
+    const email = queryFirst(node, SENDER)?.getAttribute('email')?.toLowerCase();
+    if (email) out.add(email);
+  }
+  return out;
+}
+
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
 /** Free-mail domains: sharing one with the agent says nothing about being on their team. */
 const PUBLIC_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de']);
 
-/** The agent, or a teammate on the agent's own (non-public) domain (dom-notes 2.b). */
-function isAgentAddress(email: string, me: string | null): boolean {
-  if (!me || !email) return false;
-  if (email === me) return true;
-  const domain = domainOf(me);
-  return !PUBLIC_DOMAINS.has(domain) && domainOf(email) === domain;
+/** One of this mailbox's identities, or a teammate on one of their own (non-public) domains (dom-notes 2.b). */
+function isAgentAddress(email: string, mine: ReadonlySet<string>): boolean {
+  if (!email) return false;
+  if (mine.has(email)) return true;
+  for (const me of mine) {
+    const domain = domainOf(me);
+    if (!PUBLIC_DOMAINS.has(domain) && domainOf(email) === domain) return true;
+  }
+  return false;
 }
 
 /** The visible thread header, if a thread is open. */
 function threadHeader(doc: Document): Element | null {
-  return Array.from(doc.querySelectorAll(THREAD_HEADER)).find((h) => h.getAttribute('data-thread-perm-id') && isVisible(h)) ?? null;
+  return Array.from(doc.querySelectorAll(THREAD_HEADER)).find((h) => threadIdOf(h) && isVisible(h)) ?? null;
+}
+
+/** The thread id; InboxSDK notes `data-thread-perm-id` can be the string "undefined" (dom-notes §7). */
+function threadIdOf(header: Element): string | null {
+  for (const attr of ['data-thread-perm-id', 'data-legacy-thread-id']) {
+    const v = header.getAttribute(attr);
+    if (v && v !== 'undefined' && v !== 'null') return v;
+  }
+  return null;
 }
 
 /** The smallest ancestor of the header that holds the thread's messages (nesting varies by view mode). */
@@ -80,18 +122,34 @@ function isAuthoredOut(el: Element): boolean {
   return el.matches(NOT_AUTHORED);
 }
 
-function readMessages(scope: Element, me: string | null): { messages: Message[]; customerName?: string } {
+/** "N older messages": the count the bar shows, else the hidden messages in the DOM. */
+function hiddenCount(scope: Element): { count: number; bar: Element | null } {
+  const bar = Array.from(scope.querySelectorAll(OLDER_BAR)).find((b) => isVisible(b)) ?? null;
+  const n = Number(/\d+/.exec(bar?.textContent ?? '')?.[0] ?? NaN);
+  const inDom = Array.from(scope.querySelectorAll(HIDDEN)).filter((h) => !h.parentElement?.closest(HIDDEN)).length;
+  return { count: Number.isFinite(n) && n > 0 ? n : bar ? Math.max(inDom, 1) : 0, bar };
+}
+
+function readMessages(scope: Element, mine: ReadonlySet<string>): Pick<ConversationRead, 'messages' | 'customerName' | 'coverage'> {
   const messages: Message[] = [];
   let customerName: string | undefined;
+  let unread = 0;
+  const anyMine = mine.size > 0;
+  const fromAgentNode = (node: Element, email: string): boolean =>
+    isAgentAddress(email, mine) || (!anyMine && OWN_MESSAGE_ID.test(node.getAttribute('data-message-id') ?? ''));
   const nodes = Array.from(scope.querySelectorAll(MESSAGE))
     // Outermost message elements only, and never the compose area's own markup.
     .filter((m) => !m.parentElement?.closest(MESSAGE) && !m.closest(EDITOR) && !m.querySelector(EDITOR) && isVisible(m));
   for (const node of nodes) {
-    const body = queryFirst(node, BODY);
-    if (!body) continue; // collapsed: Gmail renders only a snippet, not the message
     const sender = queryFirst(node, SENDER);
     const email = sender?.getAttribute('email')?.toLowerCase() ?? '';
-    const fromAgent = me ? isAgentAddress(email, me) : OWN_MESSAGE_ID.test(node.getAttribute('data-message-id') ?? '');
+    const fromAgent = fromAgentNode(node, email);
+    const body = queryFirst(node, BODY);
+    if (!body || node.closest(COLLAPSED)) {
+      // Collapsed: Gmail renders only a snippet, not the message. Counted, never read as whole.
+      unread++;
+      continue;
+    }
     const text = readableText(body, isAuthoredOut);
     if (!text) continue;
     const at = node.querySelector(TIMESTAMP)?.getAttribute('title') ?? undefined;
@@ -101,11 +159,33 @@ function readMessages(scope: Element, me: string | null): { messages: Message[];
   // Collapsed messages still show who wrote them.
   if (!customerName) {
     const chip = Array.from(scope.querySelectorAll(MESSAGE))
-      .map((m) => queryFirst(m, SENDER))
-      .find((s) => s && !isAgentAddress(s.getAttribute('email')?.toLowerCase() ?? '', me) && (me || !OWN_MESSAGE_ID.test(s.closest(MESSAGE)?.getAttribute('data-message-id') ?? '')));
-    customerName = chip?.getAttribute('name') ?? undefined;
+      .map((m) => ({ m, s: queryFirst(m, SENDER) }))
+      .find(({ m, s }) => s && !fromAgentNode(m, s.getAttribute('email')?.toLowerCase() ?? ''));
+    customerName = chip?.s?.getAttribute('name') ?? undefined;
   }
-  return customerName ? { messages, customerName } : { messages };
+  const hidden = hiddenCount(scope);
+  const coverage = {
+    read: messages.length,
+    unread: unread + hidden.count,
+    more: false,
+    expandable: unread + hidden.count > 0,
+    trimmed: 0,
+    others: [],
+  };
+  return customerName ? { messages, customerName: customerName.slice(0, 200), coverage } : { messages, coverage };
+}
+
+/** Clicks "N older messages", then every collapsed message's header, as the agent would. */
+function expandThread(scope: Element): boolean {
+  let clicked = false;
+  const click = (el: Element): void => {
+    (el as HTMLElement).click();
+    clicked = true;
+  };
+  const { bar } = hiddenCount(scope);
+  if (bar) click(bar);
+  for (const row of Array.from(scope.querySelectorAll(COLLAPSED))) if (isVisible(row)) click(row);
+  return clicked;
 }
 
 function visibleEditors(doc: Document): HTMLElement[] {
@@ -121,6 +201,13 @@ function composeId(editor: HTMLElement): string | null {
   return null;
 }
 
+/** True when the editor is a compose window of its own (a new message, a popped-out compose), not the thread's reply. */
+function isComposeWindow(editor: HTMLElement, doc: Document): boolean {
+  if (editor.closest(COMPOSE_WINDOW)) return true;
+  const header = threadHeader(doc);
+  return !header || !threadScope(header).contains(editor);
+}
+
 export function createGmailAdapter(): SiteAdapter {
   const findEditorElement = (doc: Document): HTMLElement | null => {
     const editors = visibleEditors(doc);
@@ -131,12 +218,12 @@ export function createGmailAdapter(): SiteAdapter {
     return editors.find((e) => scope?.contains(e)) ?? editors[editors.length - 1] ?? null;
   };
   const conversationId = (doc: Document): string | null => {
-    const header = threadHeader(doc);
-    const id = header?.getAttribute('data-thread-perm-id') || header?.getAttribute('data-legacy-thread-id');
-    if (id) return `gmail:${id}`;
     const editor = findEditorElement(doc);
-    const compose = editor ? composeId(editor) : null;
-    return compose ? `gmail:compose:${compose}` : null;
+    // A new message beside a thread is coached on its own, without the thread (issue 12).
+    if (editor && isComposeWindow(editor, doc)) return `gmail:compose:${composeId(editor) ?? 'new'}`;
+    const header = threadHeader(doc);
+    const id = header ? threadIdOf(header) : null;
+    return id ? `gmail:${id}` : null;
   };
   return {
     id: 'gmail',
@@ -146,8 +233,9 @@ export function createGmailAdapter(): SiteAdapter {
       const id = conversationId(doc);
       if (!id) return null;
       const header = threadHeader(doc);
-      if (!header) return { id, messages: [] }; // a new message: nothing to read yet
-      return { id, ...readMessages(threadScope(header), agentEmail(doc)) };
+      if (!header || id.startsWith('gmail:compose:')) return { id, messages: [], composer: 'compose' }; // a new message: nothing to read yet
+      const scope = threadScope(header);
+      return { id, ...readMessages(scope, identities(doc, scope)), composer: 'reply' };
     },
     findEditor(doc): EditorHandle | null {
       const el = findEditorElement(doc);
@@ -155,10 +243,21 @@ export function createGmailAdapter(): SiteAdapter {
     },
     observe(doc, signal, onChange) {
       // Gmail routes with the hash; the thread DOM is replaced after it changes (dom-notes 2.d).
-      observeDocument(doc, signal, onChange, { windowEvents: ['hashchange', 'popstate'], attributes: ['style', 'hidden', 'aria-hidden'] });
+      // Attributes are watched only for the few that show, hide or expand a message, and only
+      // on elements that carry them (no whole-document class/style/characterData watching).
+      observeDocument(doc, signal, onChange, { windowEvents: ['hashchange', 'popstate'], attributes: ['hidden', 'aria-hidden', 'aria-expanded'] });
+    },
+    expand(doc) {
+      const header = threadHeader(doc);
+      return header ? expandThread(threadScope(header)) : false;
     },
   };
 }
 
 // Checked against: ../shared/fixtures/gmail-thread.html (thread view + inline reply, next
 // thread via hash). Live-app evidence for each selector: dom-notes.md §2.
+
+/** The named selectors, for tests/e2e/selectors.spec.ts: each must match on the site's fixture pages (src/sites/registry.ts). */
+export const SELECTORS: Record<string, string | readonly string[]> = {
+  THREAD_HEADER, MESSAGE, SENDER, TIMESTAMP, BODY, NOT_AUTHORED, EDITOR, COMPOSE_ID, ACCOUNT, FROM_INPUT, COLLAPSED, HIDDEN, OLDER_BAR, COMPOSE_WINDOW,
+};

@@ -6,7 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser.ts';
 import { assertNever, parseMessage } from '../shared/messages.ts';
 import { countDropped } from './dropped.ts';
-import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
+import { onExpand, onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onImportText, onImportUrl, onMovePack, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
 import { onPopOut } from './handlers/sidebar.ts';
 import { ifSiteOn } from './handlers/site-switch.ts';
@@ -50,6 +50,8 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
       return fromOurPages(sender) ? onPopOut(msg) : undefined;
     case 'sidebar/refresh':
       return fromOurPages(sender) ? onRefresh(msg) : undefined;
+    case 'sidebar/expand':
+      return fromOurPages(sender) ? onExpand(msg) : undefined;
     case 'options/import-text':
       return fromOurPages(sender) ? onImportText(msg) : undefined;
     case 'options/import-url':
@@ -67,6 +69,7 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
     case 'background/insert':
     case 'background/replace':
     case 'background/resend':
+    case 'background/expand':
       return undefined; // addressed to content scripts
     default:
       return assertNever(msg);

@@ -1,21 +1,13 @@
 /**
  * Content script entry: pick the site's adapter and start a session. Nothing else lives here;
  * the content script finds, reads, notices and inserts — it never analyses.
+ *
+ * It announces nothing to the page (no start event, no marker in the DOM): a page cannot tell
+ * Cooldown is installed from here. An older copy left behind by an extension update notices its
+ * own orphaned runtime at its next change and stops itself (session.ts).
  */
 import { pickAdapter } from '../adapters/index.ts';
-import { runtimeAlive } from './runtime.ts';
 import { startSession } from './session.ts';
 
-const START_EVENT = 'cooldown:content-start';
 const adapter = pickAdapter(new URL(location.href));
-if (adapter) {
-  const controller = new AbortController();
-  // An extension update can leave an older copy of this script in the page: tell it to stop.
-  // The page can dispatch this event too, so a copy stops only when its own extension context
-  // is gone (orphaned by the update); a live copy ignores it.
-  document.dispatchEvent(new CustomEvent(START_EVENT));
-  document.addEventListener(START_EVENT, () => {
-    if (!runtimeAlive()) controller.abort();
-  }, { signal: controller.signal });
-  startSession(adapter, document, controller);
-}
+if (adapter) startSession(adapter, document, new AbortController());

@@ -7,6 +7,7 @@
 import type { SiteAdapter } from '../adapters/adapter.ts';
 import type { EditResult, Message, Snapshot } from '../shared/messages.ts';
 import { parseWorkerCommand } from '../shared/worker-commands.ts';
+import { trimSnapshot } from '../shared/snapshot-trim.ts';
 import { DEFAULT_TYPING_PAUSE_MS, SETTINGS_KEY, typingPauseOf } from '../shared/limits.ts';
 import { followLocal, onMessage, runtimeAlive, sendMessage } from './runtime.ts';
 
@@ -23,6 +24,8 @@ export const MAX_WAIT_MS = 2_000;
  * not keep showing the analysis of an older draft until the agent types again.
  */
 export const RETRY_MS = [250, 1_000, 2_000, 4_000, 8_000] as const;
+
+const NOTE_REFUSED: EditResult = { ok: false, detail: 'the composer is an internal note: nothing was inserted' };
 
 export function startSession(adapter: SiteAdapter, doc: Document, controller: AbortController): void {
   const { signal } = controller;
@@ -75,7 +78,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     }
     const editor = adapter.findEditor(doc);
     const draft = editor?.read() ?? { text: '' };
-    const snapshot: Snapshot = {
+    // Trimmed to the caps here, with what was cut counted, so the worker never refuses it.
+    const snapshot: Snapshot = trimSnapshot({
       site: adapter.id,
       id: conversation.id,
       messages: conversation.messages,
@@ -83,7 +87,9 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
       hasEditor: !!editor,
       ...(conversation.customerName ? { customerName: conversation.customerName } : {}),
       ...(draft.caret !== undefined ? { caret: draft.caret } : {}),
-    };
+      ...(conversation.coverage ? { coverage: conversation.coverage } : {}),
+      ...(conversation.composer ? { composer: conversation.composer } : {}),
+    });
     // The caret alone moving is not worth a new analysis.
     const key = JSON.stringify({ ...snapshot, caret: undefined });
     if (key === lastSent) return;
@@ -92,6 +98,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
   };
 
   const schedule = (): void => {
+    // Orphaned by an extension update: this copy can no longer reach the worker, so it stops.
+    if (!runtimeAlive()) return controller.abort();
     const now = Date.now();
     firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
@@ -111,14 +119,23 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     return result;
   };
 
+  // Customer phrasing never goes into an internal note, even if the agent switched the composer
+  // after the sidebar last rendered: checked again at the moment of the click.
+  const intoNote = (): boolean => adapter.readConversation(doc)?.composer === 'note';
+
   const answer = (raw: unknown): Promise<unknown> | undefined => {
     const msg = parseWorkerCommand(raw);
     if (!msg || signal.aborted) return undefined;
     switch (msg.kind) {
       case 'background/insert':
-        return edit((e) => e.insert(msg.text));
+        return intoNote() ? Promise.resolve(NOTE_REFUSED) : edit((e) => e.insert(msg.text));
       case 'background/replace':
-        return edit((e) => e.replace(msg.start, msg.end, msg.expected, msg.text));
+        return intoNote() ? Promise.resolve(NOTE_REFUSED) : edit((e) => e.replace(msg.start, msg.end, msg.expected, msg.text));
+      case 'background/expand': {
+        const clicked = adapter.expand?.(doc) ?? false;
+        schedule();
+        return Promise.resolve(clicked ? { ok: true, detail: 'expanded' } : { ok: false, detail: 'nothing to expand' });
+      }
       case 'background/resend':
         lastSent = '';
         flush();

@@ -12,9 +12,12 @@
  */
 import * as z from 'zod/mini';
 import type { Message as EngineMessage } from '../engine/conversation.ts';
+import { BUILT_IN_SITE_IDS } from '../sites/registry.ts';
+import { clampSnapshotMessage } from './snapshot-trim.ts';
 import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
-export const SITE_IDS = ['gmail', 'zendesk', 'generic'] as const;
+/** Registered sites (src/sites/registry.ts) plus the generic fallback. */
+export const SITE_IDS = [...BUILT_IN_SITE_IDS, 'generic'] as const;
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 
@@ -47,6 +50,34 @@ type _SameAsEngine = [z.infer<typeof ConversationMessage>] extends [EngineMessag
 const _sameAsEngine: _SameAsEngine = true;
 void _sameAsEngine;
 
+/** Most third-party authors a snapshot lists by name (side conversations, bots, automations). */
+export const MAX_OTHERS = 50;
+
+/**
+ * How much of the conversation the adapter could read (issue 12): the coach never presents part
+ * of a thread as the whole. Counts are of messages on screen; `trimmed` counts what the content
+ * script cut to fit the caps.
+ */
+export const Coverage = z.object({
+  /** Messages whose text was read. */
+  read: count(),
+  /** Messages shown but not readable now (collapsed, hidden behind "N older messages"). */
+  unread: count(),
+  /** Older messages wait behind a loader whose count the page does not say ("show more"). */
+  more: z.boolean(),
+  /** The page offers a control that loads or expands what was not read (one click for the agent). */
+  expandable: z.boolean(),
+  /** Messages left out or shortened to fit the caps. */
+  trimmed: count(),
+  /** Third parties shown in the conversation but neither customer nor agent, so not scored. */
+  others: z.array(z.object({ name: str(0, MAX_NAME_CHARS), kind: z.enum(['side-conversation', 'automation', 'bot']) })).check(z.maxLength(MAX_OTHERS)),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+/** What the agent is writing: a reply the customer reads, an internal note, or a new message on its own. */
+export const Composer = z.enum(['reply', 'note', 'compose']);
+export type Composer = z.infer<typeof Composer>;
+
 /** What an adapter read from the page: the active conversation plus the agent's draft. */
 export const Snapshot = z.object({
   site: SiteId,
@@ -57,6 +88,8 @@ export const Snapshot = z.object({
   caret: z.optional(count()),
   /** True when an editor for the reply was found (false: the agent cannot type yet). */
   hasEditor: z.boolean(),
+  coverage: z.optional(Coverage),
+  composer: z.optional(Composer),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -84,6 +117,8 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sidebar/pop-out'), tabId: TabId }),
   /** Sidebar: ask the tab to read its conversation again (e.g. after the worker restarted). */
   z.object({ kind: z.literal('sidebar/refresh'), tabId: TabId }),
+  /** Sidebar: the agent's one click to expand collapsed messages / load older comments. */
+  z.object({ kind: z.literal('sidebar/expand'), tabId: TabId }),
 
   /** Options page (rule packs, issue 4): the worker validates, plans and writes; see packs-store.ts. */
   z.object({ kind: z.literal('options/import-text'), text: str(1, MAX_PACK_MESSAGE_CHARS), name: z.optional(str(0, 300)) }),
@@ -101,6 +136,7 @@ export const Message = z.discriminatedUnion('kind', [
     start: count(), end: count(), expected: InsertText, text: InsertText,
   }),
   z.object({ kind: z.literal('background/resend') }),
+  z.object({ kind: z.literal('background/expand') }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageKind = Message['kind'];
@@ -114,6 +150,7 @@ export interface ReplyMap {
   'sidebar/replace': EditResult;
   'sidebar/pop-out': { ok: boolean };
   'sidebar/refresh': { ok: boolean };
+  'sidebar/expand': EditResult;
   'options/import-text': PackReply;
   'options/import-url': PackReply;
   'options/update-pack': PackReply;
@@ -124,11 +161,14 @@ export interface ReplyMap {
   'background/insert': EditResult;
   'background/replace': EditResult;
   'background/resend': { ok: true };
+  'background/expand': EditResult;
 }
 export type Reply<K extends MessageKind> = ReplyMap[K];
 
 export function parseMessage(raw: unknown): Message | null {
-  const r = Message.safeParse(raw);
+  // A large conversation is trimmed to the caps, never refused whole (issue 12): otherwise a
+  // customer could switch coaching off for their own ticket by writing a lot.
+  const r = Message.safeParse(clampSnapshotMessage(raw));
   return r.success ? r.data : null;
 }
 

@@ -11,15 +11,17 @@ export const SETTINGS_VERSION = 2;
 export const MAX_PACKS = 50;
 export const MAX_GENERIC_ORIGINS = 200;
 import { DEFAULT_TYPING_PAUSE_MS, MAX_TYPING_PAUSE_MS, MIN_TYPING_PAUSE_MS, SETTINGS_KEY } from './limits.ts';
+import { BUILT_IN_SITE_IDS, type BuiltInSiteId } from '../sites/registry.ts';
 
 export { DEFAULT_TYPING_PAUSE_MS, MAX_TYPING_PAUSE_MS, MIN_TYPING_PAUSE_MS, SETTINGS_KEY };
 /** Heated conversations in a row before the break tip shows (see src/shared/wellbeing.ts). */
 export const MIN_BREAK_AFTER = 2;
 export const MAX_BREAK_AFTER = 20;
 
-/** Sites with a built-in adapter; each can be switched off. The generic adapter is per origin (host permissions). */
-export const SITE_SWITCHES = ['gmail', 'zendesk'] as const;
-export type SiteSwitch = (typeof SITE_SWITCHES)[number];
+/** Sites with a built-in adapter (the site registry); each can be switched off. The generic adapter is per origin (host permissions). */
+export const SITE_SWITCHES = BUILT_IN_SITE_IDS;
+export type SiteSwitch = BuiltInSiteId;
+const SiteSwitches = z.object(Object.fromEntries(SITE_SWITCHES.map((id) => [id, z.boolean().default(true)])) as Record<SiteSwitch, z.ZodDefault<z.ZodBoolean>>);
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -28,7 +30,7 @@ export const Settings = z.object({
   /** Typing pause before the draft is analysed again, in ms. */
   typingPauseMs: z.number().int().min(MIN_TYPING_PAUSE_MS).max(MAX_TYPING_PAUSE_MS).default(DEFAULT_TYPING_PAUSE_MS),
   /** Built-in sites the coach reads (false: the worker ignores the site and the sidebar says so). */
-  sites: z.object({ gmail: z.boolean().default(true), zendesk: z.boolean().default(true) }).prefault({}),
+  sites: SiteSwitches.prefault({}),
   /** Denser sidebar: no "why" lines, no evidence quotes, suggestions folded to their titles. */
   compact: z.boolean().default(false),
   /** Looking after the agent: a break tip after heated conversations, the offer-a-call tip. */
@@ -96,5 +98,5 @@ export function planSettings(current: unknown, patch: SettingsPatch): Settings {
 }
 
 export function siteEnabled(settings: Settings, site: string): boolean {
-  return site === 'gmail' || site === 'zendesk' ? settings.sites[site] : true;
+  return (SITE_SWITCHES as readonly string[]).includes(site) ? settings.sites[site as SiteSwitch] : true;
 }

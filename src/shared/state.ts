@@ -31,6 +31,17 @@ export const TabState = z.object({
     messageCount: z.number().int(),
     hasEditor: z.boolean(),
     draftLength: z.number().int(),
+    /** How much of the conversation was read (absent: the adapter does not report it). */
+    coverage: z.object({
+      read: z.number().int(),
+      unread: z.number().int(),
+      more: z.boolean(),
+      expandable: z.boolean(),
+      trimmed: z.number().int(),
+      others: z.array(z.object({ name: z.string(), kind: z.enum(['side-conversation', 'automation', 'bot']) })),
+    }).optional(),
+    /** What the agent is writing: a customer reply (default), an internal note, a new message. */
+    composer: z.enum(['reply', 'note', 'compose']).optional(),
   }).nullable(),
   analysis: AnalysisSchema.nullable(),
   updatedAt: z.number(),

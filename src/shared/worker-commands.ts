@@ -8,7 +8,7 @@
 import type { MessageOf } from './messages.ts';
 import { MAX_INSERT_CHARS } from './limits.ts';
 
-export type WorkerCommand = MessageOf<'background/insert'> | MessageOf<'background/replace'> | MessageOf<'background/resend'>;
+export type WorkerCommand = MessageOf<'background/insert'> | MessageOf<'background/replace'> | MessageOf<'background/resend'> | MessageOf<'background/expand'>;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length >= 1 && x.length <= MAX_INSERT_CHARS;
@@ -24,6 +24,7 @@ export function parseWorkerCommand(raw: unknown): WorkerCommand | null {
         ? { kind: raw.kind, start: raw.start, end: raw.end, expected: raw.expected, text: raw.text }
         : null;
     case 'background/resend':
+    case 'background/expand':
       return { kind: raw.kind };
     default:
       return null;

@@ -2,7 +2,7 @@
 import browser from '../shared/browser.ts';
 import { EditResult, type MessageOf } from '../shared/messages.ts';
 
-async function editRequest(message: MessageOf<'sidebar/insert'> | MessageOf<'sidebar/replace'>): Promise<EditResult> {
+async function editRequest(message: MessageOf<'sidebar/insert'> | MessageOf<'sidebar/replace'> | MessageOf<'sidebar/expand'>): Promise<EditResult> {
   try {
     const r = EditResult.safeParse(await browser.runtime.sendMessage(message));
     return r.success ? r.data : { ok: false, detail: 'no reply' };
@@ -24,3 +24,6 @@ export function popOut(tabId: number): void {
 export function refresh(tabId: number): void {
   void browser.runtime.sendMessage({ kind: 'sidebar/refresh', tabId } satisfies MessageOf<'sidebar/refresh'>).catch(() => undefined);
 }
+
+/** The one click that expands collapsed messages or loads older comments in the tab. */
+export const expandConversation = (tabId: number): Promise<EditResult> => editRequest({ kind: 'sidebar/expand', tabId });

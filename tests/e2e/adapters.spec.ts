@@ -116,6 +116,87 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('Gmail long thread: collapsed and hidden counted not read, alias replies are the agent, Outlook and plain-text quotes folded, expand reads all', async () => {
+    const p = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXMlongThreadTokenAbCdEf', page('gmail-long-thread.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('gmail:18c4a1b2c3d4e5f6'); // perm id "undefined": the legacy id
+    expect(r?.conversation?.coverage).toMatchObject({ read: 2, unread: 5, expandable: true });
+    expect(r?.conversation?.messages).toEqual([
+      { role: 'customer', text: 'You promised an update on Friday and nothing came. I want a refund today.', at: 'Sat, Nov 28, 2026, 9:30 AM' },
+      { role: 'customer', text: 'Hello?? Is anyone reading this?', at: 'Sun, Nov 29, 2026, 7:05 AM' },
+    ]);
+    expect(r?.conversation?.customerName).toBe('Priya Shah');
+    expect(r?.editor?.draft).toBe(''); // the plain-text quote under the agent's empty line is folded
+    await p.evaluate(() => (globalThis as unknown as { __cooldownExpand: () => boolean }).__cooldownExpand());
+    await expect.poll(async () => (await probe(p))?.conversation?.coverage?.unread, { timeout: 5000 }).toBe(0);
+    const all = await probe(p);
+    expect(all?.conversation?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'agent', 'customer', 'customer', 'customer']);
+    expect(all?.conversation?.messages.map((m) => m.text).join('\n')).not.toMatch(/lawyers|calm down|From:|Original Message/);
+    // A new message beside the thread is its own conversation, without the thread.
+    await p.click('#new-message');
+    await p.keyboard.type("That's our policy.");
+    const compose = await probe(p);
+    expect(compose?.conversationId).toBe('gmail:compose:c9001');
+    expect(compose?.conversation).toMatchObject({ messages: [], composer: 'compose' });
+    expect(compose?.editor?.draft).toBe("That's our policy.");
+    await p.close();
+  });
+
+  it('Zendesk workspace: composer outside the pane, side conversation, bots and automations shown not scored, grouped bubbles, delimiter, show-more, internal note', async () => {
+    const p = await open('https://acme.zendesk.com/agent/tickets/5150', page('zendesk-workspace.html'));
+    const r = await probe(p);
+    expect(r?.conversationId).toBe('zendesk:5150');
+    expect(r?.conversation?.messages).toEqual([
+      { role: 'customer', text: 'The desk arrived with a cracked leg. I want a replacement this week.', at: '2026-11-27T08:00:00Z' },
+      { role: 'agent', text: "I'm sorry about the leg, Tomasz. A replacement part ships tomorrow." },
+      { role: 'customer', text: 'Hello?' },
+      { role: 'customer', text: 'The replacement part never shipped.' },
+      { role: 'customer', text: 'If nobody answers today I will file a chargeback.' },
+    ]);
+    expect(r?.conversation?.coverage).toEqual({
+      read: 5, unread: 0, more: true, expandable: true, trimmed: 0,
+      others: [{ name: 'Kurt (FastFreight)', kind: 'side-conversation' }, { name: 'Acme', kind: 'automation' }, { name: 'Acme', kind: 'bot' }],
+    });
+    expect(r?.conversation?.composer).toBe('reply');
+    // The ticket's composer under #editor-view, not the side conversation's.
+    expect(r?.editor?.draft).toBe('');
+    await p.click('#switcher');
+    await p.click('[data-test-id="omnichannel-channel-switcher-menuitem-internal"]');
+    expect((await probe(p))?.conversation?.composer).toBe('note');
+    await p.evaluate(() => (globalThis as unknown as { __cooldownExpand: () => boolean }).__cooldownExpand());
+    await expect.poll(async () => (await probe(p))?.conversation?.coverage?.more, { timeout: 5000 }).toBe(false);
+    const all = await probe(p);
+    expect(all?.conversation?.messages.slice(0, 2).map((m) => m.role)).toEqual(['customer', 'agent']);
+    expect(all?.conversation?.coverage?.read).toBe(7);
+    await p.close();
+  });
+
+  it('observes narrowly: no class, style or characterData watching of the whole document, on any site', async () => {
+    for (const [url, html] of [[GMAIL_URL, fixture('gmail-thread.html')], [ZENDESK_URL, fixture('zendesk-ticket.html')], ['https://support.example.org/contact', page('generic-form.html')]] as const) {
+      const p = await open(url, html);
+      await p.evaluate(() => {
+        const seen: MutationObserverInit[] = [];
+        (window as unknown as { __seen: MutationObserverInit[] }).__seen = seen;
+        const original = MutationObserver.prototype.observe;
+        MutationObserver.prototype.observe = function (target: Node, options?: MutationObserverInit) {
+          seen.push({ ...options });
+          return original.call(this, target, options);
+        };
+      });
+      await probe(p);
+      await p.evaluate(() => (globalThis as unknown as { __cooldownObserve: () => void }).__cooldownObserve());
+      const seen = await p.evaluate(() => (window as unknown as { __seen: MutationObserverInit[] }).__seen);
+      expect(seen.length, url).toBeGreaterThan(0);
+      for (const o of seen) {
+        expect(o.characterData ?? false, url).toBe(false);
+        if (o.attributes) expect(o.attributeFilter ?? ['(all)'], url).not.toEqual(expect.arrayContaining(['class']));
+        if (o.attributes) expect(o.attributeFilter ?? ['(all)'], url).not.toEqual(expect.arrayContaining(['style']));
+        if (o.attributes) expect(o.attributeFilter, url).toBeDefined();
+      }
+      await p.close();
+    }
+  });
+
   it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
     const p = await open('https://support.example.org/contact', page('generic-form.html'));
     expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });

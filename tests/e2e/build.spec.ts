@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { distChrome, distFirefox, repoRoot } from './helpers/paths.ts';
 
 /** Minified size budgets (issue 5); sizes are stable across machines, unlike times. */
-const CONTENT_SCRIPT_BUDGET_BYTES = 20 * 1024;
+// Raised from 20 KB by issue 12: reading whole threads (collapsed/hidden messages, send-as
+// identities, quoted-history folding in every common form, Zendesk notes, side conversations and
+// bots, iframe/shadow-root editors, beforeinput insertion, trimming to the caps) added ~8 KB.
+const CONTENT_SCRIPT_BUDGET_BYTES = 28 * 1024;
 
 const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
 const chrome = json(path.join(distChrome, 'manifest.json'));
@@ -39,7 +42,8 @@ describe('built extension', () => {
     expect(json(path.join(distChrome, 'managed_schema.json'))).toHaveProperty('properties.packUrls.type', 'array');
     expect(firefox).not.toHaveProperty('storage');
     for (const m of [chrome, firefox]) {
-      expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/*']);
+      // Agent pages only, from the site registry: never Zendesk help centres (…/hc/…).
+      expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://*.zendesk.com/agent/*']);
       expect(m.optional_host_permissions).toEqual(['*://*/*']);
       expect(m).toHaveProperty('content_security_policy.extension_pages', "script-src 'self'; object-src 'self'");
     }
@@ -56,7 +60,7 @@ describe('built extension', () => {
         expect(s.match_about_blank ?? false).toBe(false);
       }
       // The one MAIN-world script is the CKEditor bridge, on Zendesk only.
-      expect(scripts.filter((s) => s.world === 'MAIN')).toEqual([{ matches: ['https://*.zendesk.com/*'], js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' }]);
+      expect(scripts.filter((s) => s.world === 'MAIN')).toEqual([{ matches: ['https://*.zendesk.com/agent/*'], js: ['bridge.js'], run_at: 'document_idle', world: 'MAIN' }]);
       // Other sites only through optional host permissions, asked per origin when used; no broad
       // or surveillance permissions, nothing a web page can load or message.
       const all = [...(m.permissions as string[]), ...hosts, ...((m.optional_permissions as string[] | undefined) ?? [])];
@@ -107,7 +111,7 @@ describe('built extension', () => {
     expect(callers).toEqual(['src/background/handlers/packs-fetch.ts']);
   });
 
-  it('keeps the content script within its 20 KB budget and free of the engine (no compromise, no sentiment)', () => {
+  it('keeps the content script within its 28 KB budget and free of the engine (no compromise, no sentiment)', () => {
     const content = readFileSync(path.join(distChrome, 'content.js'), 'utf8');
     // Budget from issue 5: the content script runs in every helpdesk tab all day.
     expect(content.length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);

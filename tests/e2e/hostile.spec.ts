@@ -244,6 +244,9 @@ describe('hostile host pages in Chromium', () => {
       }, GMAIL_URL),
     ]);
     k.watch(win, 'gmail-window');
+    // The new window's page can still be on about:blank here; reading it mid-navigation destroys
+    // the evaluation context (seen under load), so wait for the helpdesk address first.
+    await win.waitForURL((u) => u.href.startsWith('https://mail.google.com/'));
     await win.waitForLoadState();
     const winSb = await sidebarFor(k, win, 'sidebar-window');
     await expect.poll(() => winSb.locator('[data-testid="mood"]').count(), POLL).toBe(1);

@@ -8,8 +8,19 @@ import type { EditorHandle } from '../adapter.ts';
 import type { EditResult } from '../../shared/messages.ts';
 import { callBridge } from './bridge-client.ts';
 import { extractText, offsetOf, rangeFor, type Exclude } from './text.ts';
+import { quotedHistoryStart } from '../../engine/text/quoted-history.ts';
 
 const ok = (detail: string): EditResult => ({ ok: true, detail });
+
+/**
+ * The agent's own words: a reply that carries quoted history (plain-text "On … wrote:", an
+ * Outlook header block, "-----Original Message-----") is cut where it starts. Cutting keeps every
+ * offset before it, so flags still map back to the editor.
+ */
+function draftOnly(text: string): string {
+  const at = quotedHistoryStart(text);
+  return at === -1 ? text : text.slice(0, at).replace(/\s+$/, '');
+}
 const fail = (detail: string): EditResult => ({ ok: false, detail });
 
 /**
@@ -37,6 +48,27 @@ function select(el: HTMLElement, range: Range): void {
   sel?.addRange(range);
 }
 
+/**
+ * Editors that keep their own model (ProseMirror, Slate, Lexical, Draft.js) read `beforeinput`
+ * and ignore DOM changes they did not make, and Chrome's execCommand sends no `beforeinput`
+ * (dom-notes 1.e, §3, §7). So the edit is first offered as a cancelable `beforeinput` carrying
+ * its target range; an editor that takes it cancels the event and applies the edit itself (its
+ * own undo history included). A plain contenteditable ignores it, and execCommand follows.
+ */
+function offerBeforeInput(el: HTMLElement, range: Range, inputType: 'insertText' | 'insertReplacementText', text: string): boolean {
+  const win = el.ownerDocument.defaultView;
+  if (!win) return false;
+  const target = new win.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+  const init: InputEventInit & { targetRanges?: StaticRange[] } = { inputType, data: text, bubbles: true, cancelable: true, composed: true, targetRanges: [target] };
+  if (inputType === 'insertReplacementText') {
+    // Replacement text travels as a DataTransfer (Input Events Level 2), `data` stays null.
+    const dt = new win.DataTransfer();
+    dt.setData('text/plain', text);
+    Object.assign(init, { data: null, dataTransfer: dt });
+  }
+  return !el.dispatchEvent(new win.InputEvent('beforeinput', init));
+}
+
 /** Gmail's (and most sites') plain contenteditable: execCommand keeps undo and fires `input`. */
 export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): EditorHandle {
   const model = () => extractText(el, exclude ? { exclude } : {});
@@ -54,7 +86,7 @@ export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): Edito
       const m = model();
       // Block ends leave trailing newlines ("<p>Hi</p>" is "Hi\n"); an empty editor reads as "".
       // Trimming the end keeps every offset that matters valid.
-      const text = m.text.replace(/\n+$/, '');
+      const text = draftOnly(m.text.replace(/\n+$/, ''));
       const sel = el.ownerDocument.getSelection();
       const caret = sel && sel.rangeCount && sel.focusNode ? offsetOf(m, sel.focusNode, sel.focusOffset) : undefined;
       return caret === undefined ? { text } : { text, caret: Math.min(caret, text.length) };
@@ -66,6 +98,8 @@ export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): Edito
       const text = at !== undefined ? spaced(m.text, at, raw) : raw;
       select(el, range);
       const before = m.text;
+      // Taken by the editor: never also run execCommand (that would insert twice).
+      if (offerBeforeInput(el, range, 'insertText', text)) return model().text !== before ? ok('beforeinput') : fail('the editor refused the text');
       if (execInsert(text) && model().text !== before) return ok('execCommand');
       return manualInsert(el, text) ? ok('range') : fail('editor did not change');
     },
@@ -75,6 +109,9 @@ export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): Edito
       const range = rangeFor(m, start, end, el.ownerDocument);
       if (!range) return fail('no DOM range for the flagged text');
       select(el, range);
+      if (offerBeforeInput(el, range, 'insertReplacementText', text)) {
+        return model().text.slice(start, start + text.length) === text ? ok('beforeinput') : fail('the editor refused the replacement');
+      }
       if (execInsert(text) && model().text.includes(text)) return ok('execCommand');
       range.deleteContents();
       range.insertNode(el.ownerDocument.createTextNode(text));
@@ -128,7 +165,10 @@ export function textFieldEditor(el: HTMLTextAreaElement | HTMLInputElement): Edi
   };
   return {
     element: el,
-    read: () => ({ text: el.value, caret: el.selectionStart ?? el.value.length }),
+    read: () => {
+      const text = draftOnly(el.value);
+      return { text, caret: Math.min(el.selectionStart ?? text.length, text.length) };
+    },
     async insert(text) {
       const start = el.selectionStart ?? el.value.length;
       const end = el.selectionEnd ?? start;

@@ -10,6 +10,8 @@
  * - U+2060 (CKEditor's inline filler) is dropped, U+00A0 reads as a space (same length);
  * - `exclude(el)` drops a subtree (quoted history, signatures).
  */
+import { foldQuotedHistory } from '../../engine/text/quoted-history.ts';
+
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
@@ -113,8 +115,10 @@ const QUOTE_HEADER = /^(on|am|le|el|il|op|em)\b.{4,300}\b(wrote|schrieb|a écrit
  */
 export function readableText(root: Node, exclude?: Exclude): string {
   const { text } = extractText(root, exclude ? { exclude, collapse: true } : { collapse: true });
-  return text
-    .split('\n').map((l) => l.trim())
+  // Quoted history without a blockquote (Outlook's header block, "On … wrote:", Zendesk's
+  // delimiter) is cut before the line filters, which would otherwise remove its header only.
+  return foldQuotedHistory(text.split('\n').map((l) => l.trim()).join('\n'))
+    .split('\n')
     .filter((l) => !QUOTE_HEADER.test(l) && !l.startsWith('>'))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -20,6 +20,11 @@ export function onReplace(msg: MessageOf<'sidebar/replace'>): Promise<Reply<'sid
   return forward(msg.tabId, { kind: 'background/replace', start, end, expected, text });
 }
 
+/** `sidebar/expand`: the agent asked to open what was not read (collapsed messages, older comments). */
+export function onExpand(msg: MessageOf<'sidebar/expand'>): Promise<Reply<'sidebar/expand'>> {
+  return forward(msg.tabId, { kind: 'background/expand' });
+}
+
 export async function onRefresh(msg: MessageOf<'sidebar/refresh'>): Promise<Reply<'sidebar/refresh'>> {
   try {
     await browser.tabs.sendMessage(msg.tabId, { kind: 'background/resend' } satisfies Message);

@@ -4,7 +4,7 @@
  * dynamic content scripts are re-registered to match it.
  */
 import browser from '../../shared/browser.ts';
-import manifest from '../../../manifest.json';
+import { HOST_PERMISSIONS } from '../../sites/registry.ts';
 import { packOrigins } from '../../shared/packs-store.ts';
 import { readPacksState } from './packs-storage.ts';
 
@@ -12,7 +12,7 @@ const SCRIPT_ID = 'cooldown-generic';
 const BRIDGE_ID = 'cooldown-generic-bridge';
 
 /** Origins the extension always has (helpdesks with their own adapter). */
-const BUILT_IN = new Set<string>(manifest.host_permissions);
+const BUILT_IN = new Set<string>(HOST_PERMISSIONS);
 
 export async function syncGenericSites(): Promise<void> {
   const scripting = browser.scripting;

@@ -34,13 +34,16 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   const s = msg.snapshot;
   const session = await sessionFor(tabId, s.id);
   if (!current()) return { ok: true };
+  // An internal note is not a reply the customer reads: it is not coached (no flags, no steps
+  // drafted), while the customer's messages are still read for their mood.
+  const note = s.composer === 'note';
   const analysis = session.update({
     id: s.id,
     site: s.site,
     messages: s.messages,
-    draft: s.draft,
+    draft: note ? '' : s.draft,
     ...(s.customerName ? { customerName: s.customerName } : {}),
-    ...(s.caret !== undefined ? { caret: s.caret } : {}),
+    ...(s.caret !== undefined && !note ? { caret: s.caret } : {}),
   });
   const state: TabState = {
     version: STATE_VERSION,
@@ -54,6 +57,8 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
       messageCount: s.messages.length,
       hasEditor: s.hasEditor,
       draftLength: s.draft.length,
+      ...(s.coverage ? { coverage: s.coverage } : {}),
+      ...(s.composer ? { composer: s.composer } : {}),
     },
     analysis,
     updatedAt: Date.now(),

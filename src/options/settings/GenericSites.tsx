@@ -2,8 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser.ts';
 import { t } from '../../shared/i18n.ts';
+import { HOST_PERMISSIONS } from '../../sites/registry.ts';
 
-export const BUILT_IN = ['https://mail.google.com/*', 'https://*.zendesk.com/*'];
+/** The built-in sites' host permissions (the site registry), not listed as "other sites". */
+export const BUILT_IN: readonly string[] = HOST_PERMISSIONS;
 
 export function patternFor(input: string): string | null {
   try {

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { MAX_BREAK_AFTER, MAX_TYPING_PAUSE_MS, MIN_BREAK_AFTER, MIN_TYPING_PAUSE_MS, type SettingsPatch } from '../../shared/settings.ts';
+import { SITES } from '../../sites/registry.ts';
 import { saveSettings, useStoredSettings } from './store.ts';
 
 export function SettingsForm() {
@@ -23,8 +24,9 @@ export function SettingsForm() {
 
       <fieldset>
         <legend>{t('optSitesLegend')}</legend>
-        <label class="check"><input type="checkbox" data-testid="site-zendesk" checked={settings.sites.zendesk} onChange={(e) => save({ sites: { zendesk: checked(e) } })} /> Zendesk</label>
-        <label class="check"><input type="checkbox" data-testid="site-gmail" checked={settings.sites.gmail} onChange={(e) => save({ sites: { gmail: checked(e) } })} /> Gmail</label>
+        {SITES.map((site) => (
+          <label class="check" key={site.id}><input type="checkbox" data-testid={`site-${site.id}`} checked={settings.sites[site.id]} onChange={(e) => save({ sites: { [site.id]: checked(e) } })} /> {site.name}</label>
+        ))}
       </fieldset>
 
       <fieldset>

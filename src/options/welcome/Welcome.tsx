@@ -12,7 +12,7 @@ export function Welcome() {
   const [shortcut, setShortcut] = useState('');
   // Firefox may leave host access to the user; without it the coach cannot read the helpdesks.
   const [hostAccess, setHostAccess] = useState(true);
-  const checkAccess = (): void => void browser.permissions.contains({ origins: BUILT_IN }).then(setHostAccess);
+  const checkAccess = (): void => void browser.permissions.contains({ origins: [...BUILT_IN] }).then(setHostAccess);
   useEffect(checkAccess, []);
   useEffect(() => {
     void browser.commands.getAll().then((all) => {
@@ -37,7 +37,7 @@ export function Welcome() {
       {!hostAccess && (
         <p>
           {t('welcomeNeedsAccess')}{' '}
-          <button type="button" onClick={() => void browser.permissions.request({ origins: BUILT_IN }).then(checkAccess)}>{t('welcomeAllowAccess')}</button>
+          <button type="button" onClick={() => void browser.permissions.request({ origins: [...BUILT_IN] }).then(checkAccess)}>{t('welcomeAllowAccess')}</button>
         </p>
       )}
     </section>

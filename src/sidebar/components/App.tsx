@@ -9,10 +9,12 @@ import type { Flag, Suggestion } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
 import type { EditResult } from '../../shared/messages.ts';
 import { siteEnabled } from '../../shared/settings.ts';
+import { siteForUrl } from '../../sites/registry.ts';
 import type { TabState } from '../../shared/state.ts';
 import { heatedStreak, suggestBreak, suggestCall } from '../../shared/wellbeing.ts';
-import { insertText, popOut, refresh, replaceText } from '../actions.ts';
+import { expandConversation, insertText, popOut, refresh, replaceText } from '../actions.ts';
 import { dismissBreakTip, useBoundTab, useSettings, useTabState, useWellbeing } from '../binding.ts';
+import { Coverage } from './Coverage.tsx';
 import { Cues } from './Cues.tsx';
 import { Effects } from './Effects.tsx';
 import { Empty, type EmptyReason } from './Empty.tsx';
@@ -23,13 +25,8 @@ import { Playbook } from './Playbook.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { BreakTip, CallTip } from './Wellbeing.tsx';
 
-const HELPDESK = /^https:\/\/(mail\.google\.com|[a-z0-9-]+\.zendesk\.com)\//;
-
-function siteOf(url: string | null): string | null {
-  if (!url) return null;
-  if (url.startsWith('https://mail.google.com/')) return 'gmail';
-  return /^https:\/\/[a-z0-9-]+\.zendesk\.com\//.test(url) ? 'zendesk' : null;
-}
+/** The registered helpdesk whose agent pages the tab shows (src/sites/registry.ts). */
+const siteOf = siteForUrl;
 
 function emptyReason(tabId: number | null, url: string | null, state: TabState | null, loaded: boolean, siteOn: boolean): EmptyReason | null {
   if (!loaded) return 'loading';
@@ -37,7 +34,7 @@ function emptyReason(tabId: number | null, url: string | null, state: TabState |
   if (!siteOn) return 'site-off';
   if (state?.status === 'ready' && state.analysis) return null;
   if (state?.status === 'no-conversation') return 'no-conversation';
-  return url && HELPDESK.test(url) ? 'not-connected' : 'not-helpdesk';
+  return siteOf(url) ? 'not-connected' : 'not-helpdesk';
 }
 
 /** Text for flags that were not there in the previous analysis of the same conversation. */
@@ -62,6 +59,7 @@ export function App() {
   const settings = useSettings();
   const wellbeing = useWellbeing();
   const [notice, setNotice] = useState<EditResult | null>(null);
+  const [expanding, setExpanding] = useState(false);
   const site = state?.site ?? siteOf(url);
   const siteOn = site === null || siteEnabled(settings, site);
   const reason = emptyReason(tabId, url, state, loaded, siteOn);
@@ -75,7 +73,14 @@ export function App() {
   const onReplace = (f: Flag, replacement: string): void => {
     if (tabId !== null) void replaceText(tabId, f.start, f.end, f.text, replacement).then(report);
   };
+  const onExpand = (): void => {
+    if (tabId === null) return;
+    setExpanding(true);
+    void expandConversation(tabId).then(report).finally(() => setExpanding(false));
+  };
   const compact = settings.compact;
+  // An internal note is not written to the customer: no customer phrasing is offered for it.
+  const note = state?.conversation?.composer === 'note';
 
   return (
     <div class={compact ? 'app compact' : 'app'} data-testid="sidebar" data-tab-id={tabId ?? ''} data-conversation={state?.conversation?.id ?? ''}>
@@ -93,13 +98,14 @@ export function App() {
           <Empty reason={reason} {...(reason === 'not-connected' && tabId !== null ? { onRetry: () => refresh(tabId) } : {})} />
         ) : analysis && state ? (
           <>
+            {state.conversation && <Coverage conversation={state.conversation} onExpand={onExpand} busy={expanding} />}
             <Mood mood={analysis.mood} compact={compact} />
             {suggestBreak(wellbeing, settings) && <BreakTip streak={heatedStreak(wellbeing)} onDismiss={() => void dismissBreakTip()} />}
             {suggestCall(analysis.mood, settings) && <CallTip />}
             <Effects mood={analysis.mood} />
             <Cues cues={analysis.cues} customerType={analysis.customerType} prompts={analysis.prompts} />
             <Flags flags={analysis.flags} tone={analysis.tone ?? null} onReplace={onReplace} />
-            <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />
+            {!note && <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />}
             <Playbook steps={analysis.steps} compact={compact} />
             <Note analysis={analysis} customerName={state.conversation?.customerName} messageCount={state.conversation?.messageCount ?? 0} />
             {!state.conversation?.hasEditor && <p class="muted">{t('openEditorHint')}</p>}

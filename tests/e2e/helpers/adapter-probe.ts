@@ -22,3 +22,17 @@ const probe = () => {
 
 (globalThis as unknown as { __cooldownProbe: typeof probe }).__cooldownProbe = probe;
 export type ProbeResult = ReturnType<typeof probe>;
+
+/** The adapter's one-click expand, as the content script runs it on the agent's click. */
+(globalThis as unknown as { __cooldownExpand: () => boolean }).__cooldownExpand = () => pickAdapter(new URL(location.href))?.expand?.(document) ?? false;
+/** Insert through the adapter's editor handle (what the sidebar's Insert runs). */
+(globalThis as unknown as { __cooldownInsert: (t: string) => Promise<unknown> }).__cooldownInsert = async (text: string) => {
+  const editor = pickAdapter(new URL(location.href))?.findEditor(document);
+  return editor ? editor.insert(text) : { ok: false, detail: 'no editor' };
+};
+/** Starts the adapter's observer (stopped by the returned abort) so a spec can see what it watches. */
+(globalThis as unknown as { __cooldownObserve: () => void }).__cooldownObserve = () => {
+  const controller = new AbortController();
+  pickAdapter(new URL(location.href))?.observe(document, controller.signal, () => undefined);
+  controller.abort();
+};

@@ -59,7 +59,7 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
     ?? await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') });
   const extensionId = new URL(worker.url()).host;
-  return {
+  const harness: ChromiumHarness = {
     context,
     extensionId,
     extensionErrors,
@@ -68,6 +68,10 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  // Pages opened while the extension is still installing sometimes never get its content script
+  // (seen under load with this build and the one before it): wait as an agent would.
+  await waitForInstalled(harness);
+  return harness;
 }
 
 /** The extension's id for a tab showing `urlPrefix` (asked from an extension page). */
@@ -115,4 +119,17 @@ export async function stopServiceWorker(h: ChromiumHarness, page: Page): Promise
   await stopped;
   const restarted = statusIs('running');
   return { restarted, detach: () => cdp.detach() };
+}
+
+/**
+ * Resolves once the extension finished installing (its first-run tab is open). A page loaded
+ * before that can miss its content script under load (seen on 2 busy cores: the sidebar stayed
+ * "not connected"); an agent, too, opens the helpdesk after installing.
+ */
+export async function waitForInstalled(h: ChromiumHarness, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!h.context.pages().some((p) => p.url().startsWith(`chrome-extension://${h.extensionId}/options.html`))) {
+    if (Date.now() > deadline) throw new Error('the extension did not open its first-run tab');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

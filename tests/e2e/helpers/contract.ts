@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, openSidebar, stopServiceWorker, type ChromiumHarness } from './chromium.ts';
 import { POLICY_AND_CALM, VALIDATING, type Served } from './sites.ts';
+import { BROWSERS, openSession, type Session, type SessionOptions, type Tab } from './browsers.ts';
 
 export interface SiteDriver {
   name: string;
@@ -173,4 +174,64 @@ export function describeAdapterContract(site: SiteDriver): void {
       expect(h.extensionErrors).toEqual([]);
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cross-browser half of the contract (issue 12): checks written once, run in Chromium and in
+// Firefox with the built extension, against what the sidebar shows.
+
+/** What the sidebar shows, read in one go (the same expression in both browsers). */
+export interface SidebarView {
+  conversation: string;
+  score: number | null;
+  moodPoints: number;
+  flags: string[];
+  steps: Record<string, string>;
+  cues: string[];
+  suggestions: number;
+  coverage: { read: number; unread: number; more: boolean; trimmed: number; expand: boolean } | null;
+  others: { kind: string; text: string }[];
+  note: boolean;
+  compose: boolean;
+}
+
+const READ_SIDEBAR = `(() => {
+  const q = (s) => document.querySelector(s);
+  const all = (s) => Array.from(document.querySelectorAll(s));
+  const cov = q('[data-testid="coverage"]');
+  const mood = q('[data-testid="mood"]');
+  return {
+    conversation: q('[data-testid="sidebar"]')?.getAttribute('data-conversation') ?? '',
+    score: mood?.getAttribute('data-score') ? Number(mood.getAttribute('data-score')) : null,
+    moodPoints: all('[data-testid="mood-point"]').length,
+    flags: all('[data-testid="flag"]').map((f) => f.getAttribute('data-rule')),
+    steps: Object.fromEntries(all('[data-testid="step"]').map((s) => [s.getAttribute('data-step'), s.getAttribute('data-status')])),
+    cues: all('[data-testid="cue"] q').map((c) => c.textContent),
+    suggestions: all('[data-testid="suggestion"]').length,
+    coverage: cov ? { read: Number(cov.dataset.read), unread: Number(cov.dataset.unread), more: cov.dataset.more === 'true', trimmed: Number(cov.dataset.trimmed), expand: !!q('[data-testid="expand"]') } : null,
+    others: all('[data-testid="other"]').map((o) => ({ kind: o.getAttribute('data-kind'), text: o.textContent })),
+    note: !!q('[data-testid="composer-note"]'),
+    compose: !!q('[data-testid="composer-compose"]'),
+  };
+})()`;
+
+export const readSidebar = (sidebar: Tab): Promise<SidebarView> => sidebar.eval<SidebarView>(READ_SIDEBAR);
+
+/** `describe` once per browser, with one browser (and one sidebar) shared by the block's tests. */
+export function describeInBrowsers(title: string, options: SessionOptions, body: (session: () => Session) => void): void {
+  for (const browser of BROWSERS) {
+    describe(`${title} in ${browser}`, () => {
+      let s: Session | undefined;
+      beforeAll(async () => {
+        s = await openSession(browser, options);
+      });
+      afterAll(async () => {
+        await s?.close();
+      });
+      body(() => {
+        if (!s) throw new Error(`${browser} did not start`);
+        return s;
+      });
+    });
+  }
 }

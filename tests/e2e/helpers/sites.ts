@@ -3,7 +3,8 @@
  * are exercised, and what a test needs to know to drive each one.
  */
 import { readFileSync } from 'node:fs';
-import { ckeditorUmd, fixture } from './paths.ts';
+import path from 'node:path';
+import { ckeditorUmd, fixture, repoRoot } from './paths.ts';
 
 export interface Served {
   /** Host whose requests this serves. */
@@ -39,3 +40,14 @@ export const ZENDESK_EDITOR = (ticket: string): string =>
 
 export const POLICY_AND_CALM = "That's our policy, please calm down.";
 export const VALIDATING = 'I completely understand how frustrating that must be.';
+
+/** A page of tests/e2e/pages served at `host` for every document path under `prefix` (CKEditor beside Zendesk pages). */
+export function servedPage(host: string, name: string, prefix: string): Served {
+  return {
+    host,
+    respond(url) {
+      if (url === CKEDITOR_URL) return { body: readFileSync(ckeditorUmd, 'utf8'), contentType: 'text/javascript; charset=utf-8' };
+      return new URL(url).pathname.startsWith(prefix) ? { body: readFileSync(path.join(repoRoot, 'tests/e2e/pages', name), 'utf8'), contentType: 'text/html; charset=utf-8' } : null;
+    },
+  };
+}

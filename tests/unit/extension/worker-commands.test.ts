@@ -5,7 +5,7 @@ import { MAX_INSERT_CHARS } from '../../../src/shared/limits.ts';
 import { Message } from '../../../src/shared/messages.ts';
 import { parseWorkerCommand } from '../../../src/shared/worker-commands.ts';
 
-const KINDS = ['background/insert', 'background/replace', 'background/resend'] as const;
+const KINDS = ['background/insert', 'background/replace', 'background/resend', 'background/expand'] as const;
 const zodAccepts = (raw: unknown) => {
   const r = Message.safeParse(raw);
   return r.success && (KINDS as readonly string[]).includes(r.data.kind) ? r.data : null;
