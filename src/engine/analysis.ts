@@ -93,7 +93,12 @@ export const Suggestion = z.object({ step: StepId, title: z.string(), text: z.st
 export type Suggestion = z.infer<typeof Suggestion>;
 
 /** Parts of a long input the engine did not read, so the UI can say so. */
-export const Skipped = z.object({ messages: z.number(), draftChars: z.number() });
+export const Skipped = z.object({
+  messages: z.number(),
+  draftChars: z.number(),
+  /** Characters not matched because matching ran past its time budget (see `MATCH_BUDGET_MS`). */
+  unreadChars: z.number().optional(),
+});
 export type Skipped = z.infer<typeof Skipped>;
 
 export const ToneLabel = z.enum(['curt', 'neutral', 'warm']);
