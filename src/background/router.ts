@@ -8,6 +8,7 @@ import { assertNever, parseMessage } from '../shared/messages.ts';
 import { countDropped } from './dropped.ts';
 import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onImportText, onImportUrl, onMovePack, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
+import { onSiteAdd, onSiteRemove } from './handlers/generic-sites.ts';
 import { onPopOut } from './handlers/sidebar.ts';
 import { ifSiteOn } from './handlers/site-switch.ts';
 import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
@@ -64,6 +65,10 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<unknown>
       return fromOurPages(sender) ? onRemovePack(msg) : undefined;
     case 'options/set-rule-disabled':
       return fromOurPages(sender) ? onSetRuleDisabled(msg) : undefined;
+    case 'options/site-add':
+      return fromOurPages(sender) ? onSiteAdd(msg) : undefined;
+    case 'options/site-remove':
+      return fromOurPages(sender) ? onSiteRemove(msg) : undefined;
     case 'background/insert':
     case 'background/replace':
     case 'background/resend':

@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import type { Message as EngineMessage } from '../engine/conversation.ts';
+import { SITE_PATTERN } from './site-pattern.ts';
 import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
 export const SITE_IDS = ['gmail', 'zendesk', 'generic'] as const;
@@ -29,6 +30,7 @@ const InsertText = str(1, MAX_INSERT_CHARS);
 const MAX_PACK_MESSAGE_CHARS = 2_000_000;
 const MAX_PACK_KEY_CHARS = 2_010;
 const PackKey = str(1, MAX_PACK_KEY_CHARS);
+const SiteOrigin = z.string().check(z.maxLength(300), z.regex(SITE_PATTERN));
 
 /** The worker's answer to an `options/…` pack request: refusals carry the problems by JSON path. */
 export interface PackReply {
@@ -93,6 +95,9 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('options/move-pack'), key: PackKey, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ kind: z.literal('options/remove-pack'), key: PackKey }),
   z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, 100), disabled: z.boolean() }),
+  /** Options page, other sites: coach (or stop coaching) on one granted origin, `https://host/*`. */
+  z.object({ kind: z.literal('options/site-add'), origin: SiteOrigin }),
+  z.object({ kind: z.literal('options/site-remove'), origin: SiteOrigin }),
 
   /** Worker → content script. */
   z.object({ kind: z.literal('background/insert'), text: InsertText }),
@@ -121,6 +126,8 @@ export interface ReplyMap {
   'options/move-pack': PackReply;
   'options/remove-pack': PackReply;
   'options/set-rule-disabled': PackReply;
+  'options/site-add': { ok: boolean };
+  'options/site-remove': { ok: boolean };
   'background/insert': EditResult;
   'background/replace': EditResult;
   'background/resend': { ok: true };
