@@ -64,7 +64,7 @@ function judge(source: string, timeout: number): PatternProblem | null {
   } catch (e) {
     return { message: `regular expression /${source}/ is invalid: ${(e as Error).message}`, hint: 'check the escaping; patterns are JSON strings, so write \\\\ for one backslash' };
   }
-  let safe = false;
+  let safe: boolean;
   try {
     safe = isSafePattern(source, { timeout }).safe;
   } catch {
