@@ -15,8 +15,9 @@ import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
 
 const fromOurPages = (sender: Runtime.MessageSender): boolean =>
   sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+/** Content scripts run in the top frame only (no all_frames), so a message from a subframe is not one of ours. */
 const fromContentScript = (sender: Runtime.MessageSender): boolean =>
-  sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromOurPages(sender);
+  sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0 && !fromOurPages(sender);
 
 /**
  * Handler failures are logged where a developer looks (the worker's console), then rethrown to

@@ -31,7 +31,7 @@ export const MAX_SEGMENT_CHARS = 2_000;
  * patterns, but a check can miss something and the worker must never hang on one email: past
  * the budget the remaining segments are not read, and the analysis says how much was left.
  */
-export const MATCH_BUDGET_MS = 1_500;
+export const MATCH_BUDGET_MS = 5_000;
 
 /** Characters a match list left unread for lack of time; kept beside the (memoised) list itself. */
 const UNREAD = new WeakMap<readonly RawMatch[], number>();

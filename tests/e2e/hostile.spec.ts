@@ -10,7 +10,7 @@
  * re-reads; when the agent does click, the site's editor registers the change (its own input
  * events, CKEditor's model) and Ctrl+Z restores the previous text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ckeditorText, flagRules, launchKit, mountCkeditor, POLL, sidebarFor, stopWorker, tabIdFor, type Kit } from './helpers/kit.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed, POLICY_AND_CALM, VALIDATING, ZENDESK_EDITOR, ZENDESK_URL, zendeskServed } from './helpers/sites.ts';
@@ -264,7 +264,9 @@ describe('hostile host pages in Chromium', () => {
     await expect.poll(() => twinSb.locator('[data-testid="mood"]').count(), POLL).toBe(0);
   });
 
-  it('logs no errors in any console', () => {
-    expect(k.errors()).toEqual([]);
+  // Checked after every test, so it cannot pass by running alone (a lone 'no errors' test
+  // after the others saw nothing when run by itself).
+  afterEach(() => {
+    expect(k.errors(), 'errors logged during this test').toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  * - nothing from a page or a pack is rendered as HTML: an analysis whose texts hold markup and
  *   javascript: links renders as literal text (no element, no dialog).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { ckeditorText, droppedCount, flagSel, launchKit, mountCkeditor, POLL, sidebarFor, storageDump, tabIdFor, waitUntil, type Kit } from './helpers/kit.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed, POLICY_AND_CALM, ZENDESK_EDITOR, ZENDESK_URL, zendeskServed } from './helpers/sites.ts';
@@ -167,10 +167,13 @@ describe('security in Chromium', () => {
       window.postMessage({ kind: 'background/replace', start: 0, end: 1, expected: 'T', text: 'POSTED' }, '*');
       window.postMessage(JSON.stringify({ kind: 'background/resend' }), '*');
     });
+    // Nothing the page posted went in: checked on the draft as it was, once the messages and a
+    // typing pause have had time to act (the draft is cleared below, which would hide it).
+    await gmail.waitForTimeout(1_000);
+    expect(await gmailText()).not.toContain('POSTED');
     // The content script still follows the draft (it was not stopped) and did nothing it was told.
     await typeInGmail('Please calm down, it is our policy.');
     await expect.poll(() => sidebar.locator('[data-testid="flag"]').count(), POLL).toBe(2);
-    expect(await gmailText()).not.toContain('POSTED');
     await typeInGmail('I hear you.');
     await expect.poll(() => sidebar.locator('[data-testid="flag"]').count(), POLL).toBe(0);
   });
@@ -203,10 +206,13 @@ describe('security in Chromium', () => {
     const suggestion = zdSidebar.locator('[data-testid="suggestion"]').first();
     const text = ((await suggestion.locator('.text').textContent()) ?? '').trim();
     await suggestion.locator('[data-testid="insert"]').click();
-    // The forged failure is shown as plain text, never as markup.
+    // The forged failure is shown as a failure in our own words: nothing of the page's text
+    // (issue 14, L4: a page could put any 200 characters into the sidebar's alert).
     const notice = zdSidebar.locator('[data-testid="notice"]');
     await expect.poll(() => notice.count(), POLL).toBe(1);
-    expect(await notice.textContent()).toContain('<img src=x');
+    expect(await notice.textContent()).toMatch(/bridge error/);
+    expect(await notice.textContent()).not.toContain('<img');
+    expect(await notice.textContent()).not.toContain('onerror');
     expect(await zdSidebar.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     // What the page could read is only the request: the text the agent chose to insert, nothing of the analysis.
@@ -266,7 +272,9 @@ describe('security in Chromium', () => {
     await view.close();
   });
 
-  it('logs no errors in any console', () => {
-    expect(k.errors()).toEqual([]);
+  // Checked after every test, so it cannot pass by running alone (a lone 'no errors' test
+  // after the others saw nothing when run by itself).
+  afterEach(() => {
+    expect(k.errors(), 'errors logged during this test').toEqual([]);
   });
 });

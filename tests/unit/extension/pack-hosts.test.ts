@@ -36,6 +36,7 @@ vi.mock('../../../src/shared/browser.ts', () => ({ default: fake.browser, isCont
 
 const { syncGenericSites, onSiteAdd, onSiteRemove } = await import('../../../src/background/handlers/generic-sites.ts');
 const { onImportUrl, onRemovePack } = await import('../../../src/background/handlers/packs.ts');
+const { route } = await import('../../../src/background/router.ts');
 
 const HOST = 'https://packs.example.com';
 const HOST_PATTERN = `${HOST}/*`;
@@ -102,5 +103,19 @@ describe('pack hosts are never coached (M1)', () => {
     await syncGenericSites();
     expect(coached()).toContain(SITE_PATTERN);
     expect(fake.local.get('coachedSites')).toEqual([SITE_PATTERN]);
+  });
+});
+
+describe('the worker checks which frame a content-script message comes from (I2)', () => {
+  const sender = (frameId: number) => ({ id: 'cooldown-test', tab: { id: 7 } as never, frameId, url: 'https://mail.google.com/mail/u/0/' });
+
+  it('drops a content-script message from a subframe (the scripts run in the top frame only)', () => {
+    expect(route({ kind: 'content/no-conversation', site: 'gmail' }, sender(3))).toBeUndefined();
+  });
+
+  it('accepts the same message from the top frame', async () => {
+    const reply = route({ kind: 'content/no-conversation', site: 'gmail' }, sender(0));
+    expect(reply).toBeDefined();
+    await reply?.catch(() => undefined);
   });
 });
