@@ -263,6 +263,9 @@ describe('security in Chromium', () => {
     expect(flagText).toContain('<a href="javascript:alert(2)">');
     expect(await view.locator('[data-testid="customer"]').textContent()).toContain('<img');
     if (a.next.length) expect(await view.locator('[data-testid="suggestion"] .text').first().textContent()).toContain('<img');
+    // Pack texts that hold a link are marked before the agent inserts them (issue 14, L5).
+    if (a.next.length) expect(await view.locator('[data-testid="suggestion"][data-has-link="true"] [data-testid="link-warning"]').count()).toBe(a.next.length);
+    expect(await view.locator('[data-testid="replace"][data-has-link="true"]').count()).toBe(2);
     expect(await view.locator('img, a[href^="javascript:"], iframe, object, embed, script:not([src])').count()).toBe(0);
     // Clicking a hostile replacement only sends an intent (to a tab that does not exist): nothing runs.
     await view.locator('[data-testid="replace"]').first().click();
