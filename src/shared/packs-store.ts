@@ -63,6 +63,25 @@ export const PackSource = z.discriminatedUnion('kind', [
 ]);
 export type PackSource = z.infer<typeof PackSource>;
 
+/** At most this many rule ids are kept per list of an update summary (the rest are counted in no list). */
+const MAX_UPDATE_IDS = 50;
+/**
+ * What the last update of a URL pack changed, shown beside the pack: a pack host (or whoever
+ * controls it) can change insertable texts or turn rules off at every update, which must not be
+ * silent (issue 14, L5).
+ */
+export const PackUpdate = z.object({
+  at: z.number(),
+  from: z.string().max(100),
+  to: z.string().max(100),
+  added: z.array(RuleId).max(MAX_UPDATE_IDS),
+  removed: z.array(RuleId).max(MAX_UPDATE_IDS),
+  changed: z.array(RuleId).max(MAX_UPDATE_IDS),
+  /** Rule ids (of earlier packs, core included) this version turns off that the previous did not. */
+  disabled: z.array(RuleId).max(MAX_UPDATE_IDS),
+});
+export type PackUpdate = z.infer<typeof PackUpdate>;
+
 export const StoredPack = z.object({
   /** Stable entry key: the URL for URL packs, `file:<pack id>` / `policy:<pack id>` otherwise. */
   key: z.string().min(1).max(MAX_PACK_URL_CHARS + 10),
@@ -72,6 +91,8 @@ export const StoredPack = z.object({
   text: z.string().max(MAX_PACK_BYTES).nullable(),
   /** The last update that failed (the previous text stays in force). */
   error: z.object({ message: z.string().max(2_000), problems: z.array(ProblemSchema).max(MAX_PROBLEMS_KEPT), at: z.number() }).nullable().default(null),
+  /** What the last update that changed the pack's rules changed (URL and policy URL packs). */
+  update: PackUpdate.nullable().optional(),
 });
 export type StoredPack = z.infer<typeof StoredPack>;
 
@@ -268,9 +289,12 @@ export function planImport(state: PacksState, text: string, source: PackSource, 
   if (clash) return refuse(`A pack with the id "${packId}" is already installed (${describeSource(clash.source)}); remove it first or give this pack another id.`, [{ path: 'id', message: `duplicate pack id "${packId}"` }]);
   const userCount = state.packs.filter((p) => p.source.kind !== 'policy').length;
   if (existing < 0 && source.kind !== 'policy' && userCount >= MAX_USER_PACKS) return refuse(`At most ${MAX_USER_PACKS} packs can be imported; remove one first.`);
+  const previous = existing >= 0 ? state.packs[existing]! : null;
+  const update = previous?.text && previous.text !== text && 'url' in source && source.url ? summarizeUpdate(previous.text, text, source.fetchedAt ?? 0) : null;
   const entry: StoredPack = {
     key, source: fitSource(source), text, error: null,
-    enabled: existing >= 0 ? state.packs[existing]!.enabled : true,
+    enabled: previous ? previous.enabled : true,
+    ...(update ? { update } : previous?.update ? { update: previous.update } : {}),
   };
   const packs = [...state.packs];
   if (existing >= 0) packs[existing] = entry;
@@ -349,6 +373,35 @@ export function planPolicySync(state: PacksState, policy: PolicyPacks): PacksSta
 
 function mapEntry(state: PacksState, key: string, f: (p: StoredPack) => StoredPack): PacksState {
   return { ...state, packs: state.packs.map((p) => (p.key === key ? f(p) : p)) };
+}
+
+interface RulesView { version: string; rules: Map<string, string>; disable: Set<string> }
+
+/** A stored (valid) pack's text → its version, each rule's JSON by id, and what it disables. */
+function rulesView(text: string): RulesView | null {
+  try {
+    const p = JSON.parse(text) as { version?: unknown; rules?: unknown; disable?: unknown };
+    const rules = new Map<string, string>();
+    for (const r of Array.isArray(p.rules) ? p.rules as Array<{ id?: unknown }> : []) if (typeof r?.id === 'string') rules.set(r.id, JSON.stringify(r));
+    const disable = new Set(Array.isArray(p.disable) ? p.disable.filter((d): d is string => typeof d === 'string') : []);
+    return { version: typeof p.version === 'string' ? p.version.slice(0, 100) : '', rules, disable };
+  } catch {
+    return null;
+  }
+}
+
+/** What changed between two versions of a pack's rules, or null when no rule or switch changed. */
+export function summarizeUpdate(before: string, after: string, at: number): PackUpdate | null {
+  const a = rulesView(before);
+  const b = rulesView(after);
+  if (!a || !b) return null;
+  const ids = (list: Iterable<string>): string[] => [...list].filter((id) => RuleId.safeParse(id).success).slice(0, MAX_UPDATE_IDS);
+  const added = ids([...b.rules.keys()].filter((id) => !a.rules.has(id)));
+  const removed = ids([...a.rules.keys()].filter((id) => !b.rules.has(id)));
+  const changed = ids([...b.rules.keys()].filter((id) => a.rules.has(id) && a.rules.get(id) !== b.rules.get(id)));
+  const disabled = ids([...b.disable].filter((id) => !a.disable.has(id)));
+  if (!added.length && !removed.length && !changed.length && !disabled.length && a.version === b.version) return null;
+  return { at, from: a.version, to: b.version, added, removed, changed, disabled };
 }
 
 function tryId(text: string): string | null {

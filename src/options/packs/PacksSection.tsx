@@ -15,7 +15,7 @@ import browser from '../../shared/browser.ts';
 import type { Message, PackReply } from '../../shared/messages.ts';
 import {
   describeSource, layerPacks, MAX_PACK_BYTES, NO_POLICY, PACKS_KEY, readPacks, readPolicy,
-  type LayeredPack, type PacksRead, type PolicyPacks,
+  type LayeredPack, type PacksRead, type PackUpdate, type PolicyPacks,
 } from '../../shared/packs-store.ts';
 
 async function send(message: Message): Promise<PackReply> {
@@ -216,6 +216,7 @@ export function PacksSection() {
                 {own && <button type="button" data-testid="pack-remove" disabled={busy} onClick={() => void run({ kind: 'options/remove-pack', key: entry.key })}>Remove</button>}
               </div>
               {entry.source.kind !== 'file' && entry.source.fetchedAt ? <small>Checked {new Date(entry.source.fetchedAt).toLocaleString()}</small> : null}
+              {entry.update && <UpdateSummary update={entry.update} />}
               {entry.error && (
                 <div data-testid="pack-error" role="alert">
                   <p>Last update failed: {entry.error.message}</p>
@@ -243,5 +244,25 @@ export function PacksSection() {
       <p><small>Packs from an address are checked for updates every 6 hours. Cooldown downloads only the pack addresses you or your administrator set here.</small></p>
       <Notice reply={answer.reply} seq={answer.seq} />
     </section>
+  );
+}
+
+/**
+ * What the last update of a URL pack changed: its host can change insertable texts or turn
+ * rules off at any update, so the agent sees it here rather than not at all (issue 14, L5).
+ */
+function UpdateSummary({ update }: { update: PackUpdate }) {
+  const list = (label: string, ids: string[], testid: string) => (ids.length ? <li data-testid={testid}>{label}: {ids.map((id, i) => <span key={id}>{i ? ', ' : ''}<code>{id}</code></span>)}</li> : null);
+  return (
+    <div data-testid="pack-update" class="pack-update">
+      <p>Last update {update.from === update.to ? `(still ${update.to})` : `${update.from} → ${update.to}`}, {new Date(update.at).toLocaleString()}:</p>
+      <ul>
+        {list('rules added', update.added, 'pack-update-added')}
+        {list('rules removed', update.removed, 'pack-update-removed')}
+        {list('rules changed (wording, replacements or matching)', update.changed, 'pack-update-changed')}
+        {list('now turns off', update.disabled, 'pack-update-disabled')}
+        {!update.added.length && !update.removed.length && !update.changed.length && !update.disabled.length && <li>no rule changed</li>}
+      </ul>
+    </div>
   );
 }

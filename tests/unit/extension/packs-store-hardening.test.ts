@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_PACKS, MAX_POLICY_PACKS, planImport, planUpdateFailed, readPacks, readPolicy, type PacksState, type Plan,
 } from '../../../src/shared/packs-store.ts';
-import { packText, teamPack } from '../../e2e/helpers/packs.ts';
+import { packText, teamPack, teamRule } from '../../e2e/helpers/packs.ts';
 
 const URL_KEY = 'https://packs.example.com/team.json';
 const applied = (p: Plan): PacksState => {
@@ -59,5 +59,29 @@ describe('policy is read field by field (L2)', () => {
     expect(schema.properties.disabledRules!.maxItems).toBeGreaterThan(0);
     expect(new RegExp(schema.properties.packUrls!.items!.pattern!).test('http://x.example.com/p.json')).toBe(false);
     expect(new RegExp(schema.properties.packUrls!.items!.pattern!).test('https://x.example.com/p.json')).toBe(true);
+  });
+});
+
+describe('a URL pack update says what changed (L5)', () => {
+  it('records the versions, the rules added, removed and changed, and the rules it newly turns off', () => {
+    const v1 = teamPack({ id: 'team-url', version: '1.0.0' }, [teamRule('team-a', 'alpha'), teamRule('team-b', 'bravo')]);
+    const v2 = teamPack({ id: 'team-url', version: '1.1.0', disable: ['cue-threat-legal'] }, [
+      { ...teamRule('team-a', 'alpha'), replacements: ['See https://evil.tld/x'] }, teamRule('team-c', 'charlie'),
+    ]);
+    const first = applied(planImport(EMPTY_PACKS, packText(v1), { kind: 'url', url: URL_KEY, fetchedAt: 1 }));
+    expect(first.packs[0]!.update ?? null).toBeNull(); // a first import is not an update
+    const next = applied(planImport(first, packText(v2), { kind: 'url', url: URL_KEY, fetchedAt: 2 }));
+    const back = roundTrip(next);
+    expect(back.problem).toBeNull();
+    expect(back.state.packs[0]!.update).toEqual({
+      at: 2, from: '1.0.0', to: '1.1.0', added: ['team-c'], removed: ['team-b'], changed: ['team-a'], disabled: ['cue-threat-legal'],
+    });
+  });
+
+  it('an update that changes nothing in the rules records no change list', () => {
+    const v1 = packText(teamPack({ id: 'team-url' }));
+    const first = applied(planImport(EMPTY_PACKS, v1, { kind: 'url', url: URL_KEY, fetchedAt: 1 }));
+    const same = applied(planImport(first, v1, { kind: 'url', url: URL_KEY, fetchedAt: 2 }));
+    expect(same.packs[0]!.update ?? null).toBeNull();
   });
 });
