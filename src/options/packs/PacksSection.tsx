@@ -254,7 +254,7 @@ export function PacksSection() {
 function UpdateSummary({ update }: { update: PackUpdate }) {
   const list = (label: string, ids: string[], testid: string) => (ids.length ? <li data-testid={testid}>{label}: {ids.map((id, i) => <span key={id}>{i ? ', ' : ''}<code>{id}</code></span>)}</li> : null);
   return (
-    <div data-testid="pack-update" class="pack-update">
+    <div data-testid="pack-update-summary" class="pack-update">
       <p>Last update {update.from === update.to ? `(still ${update.to})` : `${update.from} → ${update.to}`}, {new Date(update.at).toLocaleString()}:</p>
       <ul>
         {list('rules added', update.added, 'pack-update-added')}
