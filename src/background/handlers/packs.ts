@@ -9,9 +9,10 @@
  */
 import type { Alarms, Storage } from 'webextension-polyfill';
 import browser from '../../shared/browser.ts';
-import type { Message, MessageOf, PackReply } from '../../shared/messages.ts';
+import type { Message, MessageOf, PackReply, PackSummary, PacksView } from '../../shared/messages.ts';
+import { corePack, type Pack } from '../../engine/index.ts';
 import {
-  HttpsUrl, PACKS_KEY, PACK_UPDATE_PERIOD_MINUTES, planImport, planMove, planNotModified, planPolicySync, planRemove,
+  describeSource, HttpsUrl, layerPacks, PACKS_KEY, PACK_UPDATE_PERIOD_MINUTES, planImport, planMove, planNotModified, planPolicySync, planRemove,
   planRuleDisabled, planSetEnabled, planUpdateFailed, type PackSource, type PacksState, type Plan,
 } from '../../shared/packs-store.ts';
 import { invalidateEngine } from '../engine-host.ts';
@@ -68,6 +69,25 @@ export async function onImportUrl(msg: MessageOf<'options/import-url'>): Promise
   const reply = await apply((s) => planImport(s, got.text, source, policy), 'Pack imported; it is checked for updates every few hours.');
   if (!reply.ok) await releasePackHost(url.data);
   return reply;
+}
+
+const summary = (p: Pack): PackSummary => ({ id: p.id, name: p.name, version: p.version, rules: p.rules.map((r) => ({ id: r.id, kind: r.kind })) });
+
+/** The packs as the engine will layer them, for the options page (which bundles no engine). */
+export async function onPacksView(): Promise<PacksView> {
+  const [{ state, problem }, policy] = await Promise.all([readPacksState(), readPolicyArea()]);
+  const layered = layerPacks(state, policy);
+  return {
+    core: summary(corePack()),
+    entries: layered.entries.map((e) => ({
+      entry: e.entry, source: describeSource(e.entry.source), status: e.status,
+      pack: e.pack ? summary(e.pack) : null, problems: e.problems, managed: e.managed, locked: e.locked,
+    })),
+    disabledRules: state.disabledRules,
+    policyDisabled: policy.disabledRules,
+    policyProblems: policy.problems,
+    problem,
+  };
 }
 
 export function onUpdatePack(msg: MessageOf<'options/update-pack'>): Promise<PackReply> {

@@ -8,7 +8,7 @@ import * as z from 'zod';
 /** The pack format this build understands. Packs declare the format they were written for. */
 export const FORMAT_VERSION = 1;
 
-export const MAX_PACK_BYTES = 1_000_000;
+export { MAX_PACK_BYTES } from './size.ts';
 export const MAX_RULES = 5_000;
 export const MAX_PHRASES_PER_RULE = 200;
 export const MAX_PATTERNS_PER_RULE = 50;

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser.ts';
 import { t } from '../../shared/i18n.ts';
-import type { Message } from '../../shared/messages.ts';
+import { request } from '../../shared/request.ts';
 import { patternFor } from '../../shared/site-pattern.ts';
 
 export { patternFor };
@@ -20,8 +20,6 @@ async function coachedAndGranted(): Promise<string[]> {
   const stored = (await browser.storage.local.get(COACHED_SITES_KEY))[COACHED_SITES_KEY];
   return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string' && granted.has(o)) : [];
 }
-
-const send = (msg: Message): Promise<unknown> => browser.runtime.sendMessage(msg);
 
 export function GenericSites() {
   const [origins, setOrigins] = useState<string[]>([]);
@@ -38,12 +36,12 @@ export function GenericSites() {
     setError('');
     void browser.permissions.request({ origins: [pattern] }).then(async (granted) => {
       if (!granted) setError(t('optSiteDenied'));
-      else await send({ kind: 'options/site-add', origin: pattern });
+      else await request({ kind: 'options/site-add', origin: pattern });
       setSite('');
       load();
     });
   };
-  const remove = (o: string): void => void send({ kind: 'options/site-remove', origin: o }).then(load);
+  const remove = (o: string): void => void request({ kind: 'options/site-remove', origin: o }).then(load);
   return (
     <section class="card" aria-labelledby="generic-h">
       <h2 id="generic-h">{t('optOtherSitesHeading')}</h2>
