@@ -11,9 +11,11 @@ import { countDropped } from './dropped.ts';
 import { onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onSiteAdd, onSiteRemove } from './handlers/generic-sites.ts';
 import { onImportText, onImportUrl, onMovePack, onPacksView, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
+import { onSaveSettings } from './handlers/settings.ts';
 import { onPopOut } from './handlers/sidebar.ts';
 import { ifSiteOn } from './handlers/site-switch.ts';
 import { onNoConversation, onSnapshot } from './handlers/snapshot.ts';
+import { onDismissBreak } from './handlers/wellbeing.ts';
 
 /** Who may send a kind: the content script in a tab's top frame, or one of our own pages. */
 type From = 'content' | 'page';
@@ -46,6 +48,8 @@ const ROUTES: { [K in MessageKind]: Route<K> | null } = {
   'options/remove-pack': { from: 'page', handle: onRemovePack },
   'options/set-rule-disabled': { from: 'page', handle: onSetRuleDisabled },
   'options/packs-view': { from: 'page', handle: onPacksView },
+  'options/save-settings': { from: 'page', handle: onSaveSettings },
+  'sidebar/dismiss-break': { from: 'page', handle: onDismissBreak },
   'options/site-add': { from: 'page', handle: onSiteAdd },
   'options/site-remove': { from: 'page', handle: onSiteRemove },
   'background/insert': null,

@@ -31,6 +31,14 @@ const InsertText = str(1, MAX_INSERT_CHARS);
 const MAX_PACK_MESSAGE_CHARS = 2_000_000;
 const MAX_PACK_KEY_CHARS = 2_010;
 const PackKey = str(1, MAX_PACK_KEY_CHARS);
+const optionalBool = () => z.optional(z.boolean());
+/** A settings change as the options page sends it; `settings.ts` (full zod) checks the values. */
+const SettingsPatchSchema = z.object({
+  typingPauseMs: z.optional(z.int()),
+  compact: optionalBool(),
+  sites: z.optional(z.object({ gmail: optionalBool(), zendesk: optionalBool() })),
+  wellbeing: z.optional(z.object({ breakTip: optionalBool(), breakAfter: z.optional(z.int()), callTip: optionalBool() })),
+});
 const SiteOrigin = z.string().check(z.maxLength(300), z.regex(SITE_PATTERN));
 
 /** A pack as the options page lists it: its identity and its rules' ids and kinds. */
@@ -128,6 +136,10 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('options/move-pack'), key: PackKey, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ kind: z.literal('options/remove-pack'), key: PackKey }),
   z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, 100), disabled: z.boolean() }),
+  /** Options page: change some settings (ranges are checked by the worker's planSettings). */
+  z.object({ kind: z.literal('options/save-settings'), patch: SettingsPatchSchema }),
+  /** Sidebar: the agent dismissed the break tip. */
+  z.object({ kind: z.literal('sidebar/dismiss-break') }),
   /** Options page: the packs as the worker layers them (the page bundles no engine to work it out). */
   z.object({ kind: z.literal('options/packs-view') }),
   /** Options page, other sites: coach (or stop coaching) on one granted origin, `https://host/*`. */
@@ -162,6 +174,8 @@ export interface ReplyMap {
   'options/remove-pack': PackReply;
   'options/set-rule-disabled': PackReply;
   'options/packs-view': PacksView;
+  'options/save-settings': { ok: boolean; message?: string };
+  'sidebar/dismiss-break': { ok: boolean };
   'options/site-add': { ok: boolean };
   'options/site-remove': { ok: boolean };
   'background/insert': EditResult;

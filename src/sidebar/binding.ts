@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { parseTabState, tabKey, type TabState } from '../shared/state.ts';
-import { dismissBreak, parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
+import { request } from '../shared/request.ts';
+import { parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
 
 export interface BoundTab {
   tabId: number | null;
@@ -108,8 +109,7 @@ function useLocal<T>(key: string, parse: (raw: unknown) => T): T {
 export const useSettings = (): Settings => useLocal(SETTINGS_KEY, parseSettings);
 export const useWellbeing = (): Wellbeing => useLocal(WELLBEING_KEY, parseWellbeing);
 
-/** The agent dismissed the break tip: remember when (read-modify-write of the one record). */
+/** The agent dismissed the break tip: the worker, which owns the record, remembers when. */
 export async function dismissBreakTip(): Promise<void> {
-  const got = await browser.storage.local.get(WELLBEING_KEY);
-  await browser.storage.local.set({ [WELLBEING_KEY]: dismissBreak(parseWellbeing(got[WELLBEING_KEY]), Date.now()) });
+  await request({ kind: 'sidebar/dismiss-break' });
 }

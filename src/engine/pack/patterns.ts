@@ -23,10 +23,23 @@ export const MAX_WILDCARDS = 2;
 const KNOWN_TAGS = new Set(Object.keys((nlp.world() as { model: { one: { tagSet: Record<string, unknown> } } }).model.one.tagSet));
 const VOCAB_REF = /%([a-z][a-z0-9-]*)%/g;
 
-/** Time redos-detector may spend on one regex; past it the regex counts as unsafe. */
-export const REGEX_CHECK_MS = 100;
+/**
+ * Time redos-detector may spend on one regex; past it the regex counts as unsafe. Its verdict
+ * rests on a step count, not on time: this only stops a pathological case, and is long enough
+ * that a safe regex is never refused because the machine was busy (a safe regex takes
+ * milliseconds; unsafe ones that reach this are refused either way).
+ */
+export const REGEX_CHECK_MS = 1_000;
 /** Time all the regexes of one pack may take to check, so a pack of many is refused quickly too. */
-export const REGEX_BUDGET_MS = 400;
+export const REGEX_BUDGET_MS = 2_000;
+
+/**
+ * The shapes of catastrophic backtracking, refused at once without running the checker (a
+ * hostile pack is refused in milliseconds): a group holding a repetition or an alternation that
+ * is itself repeated, such as `(a+)+`, `(a|a)+`, `(.*a){12}`, `(\w+\s?)*`. The checker judges
+ * whatever passes this, so it is a fast path, not the safety net.
+ */
+const REPEATED_VARIABLE_GROUP = /\((?:[^()\\]|\\.)*(?:[+*|]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+(?:,\d*)?\})/;
 
 /**
  * Judges regexes for one validation, within a time budget. Verdicts are cached by source for the
@@ -64,16 +77,20 @@ function judge(source: string, timeout: number): PatternProblem | null {
   } catch (e) {
     return { message: `regular expression /${source}/ is invalid: ${(e as Error).message}`, hint: 'check the escaping; patterns are JSON strings, so write \\\\ for one backslash' };
   }
+  if (REPEATED_VARIABLE_GROUP.test(source)) return unsafe(source);
   let safe: boolean;
   try {
     safe = isSafePattern(source, { timeout }).safe;
   } catch {
     safe = false; // a construct the checker cannot read is not accepted
   }
-  if (safe) return null;
+  return safe ? null : unsafe(source);
+}
+
+function unsafe(source: string): PatternProblem {
   return {
     message: `regular expression /${source}/ can backtrack without bound, so one long word makes matching slow`,
-    hint: 'anchor it (^...$), avoid repetition over overlapping choices such as (a|a)+ or (a+)+, or list the forms as (a|b|c)',
+    hint: 'anchor it (^...$), do not repeat a group that holds a repetition or a choice, such as (a|a)+ or (a+)+, or list the forms as (a|b|c)',
   };
 }
 

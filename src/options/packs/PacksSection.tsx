@@ -20,7 +20,7 @@ import { request, type PageRequestKind } from '../../shared/request.ts';
 /** Must equal PACKS_KEY in packs-store.ts (not imported: that module brings the engine). */
 const PACKS_KEY = 'packs';
 
-type PackIntent = Exclude<Extract<PageRequestKind, `options/${string}`>, 'options/packs-view' | 'options/site-add' | 'options/site-remove'>;
+type PackIntent = Exclude<Extract<PageRequestKind, `options/${string}`>, 'options/packs-view' | 'options/site-add' | 'options/site-remove' | 'options/save-settings'>;
 
 async function send(message: MessageOf<PackIntent>): Promise<PackReply> {
   return (await request(message)) ?? { ok: false, message: 'Cooldown did not answer; reload this page.', problems: [] };

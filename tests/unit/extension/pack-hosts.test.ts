@@ -119,3 +119,34 @@ describe('the worker checks which frame a content-script message comes from (I2)
     await reply?.catch(() => undefined);
   });
 });
+
+describe('pages send intents, the worker writes (settings, break tip)', () => {
+  it('applies two quick settings changes one after the other, neither lost', async () => {
+    const { onSaveSettings } = await import('../../../src/background/handlers/settings.ts');
+    const [a, b] = await Promise.all([
+      onSaveSettings({ kind: 'options/save-settings', patch: { compact: true } }),
+      onSaveSettings({ kind: 'options/save-settings', patch: { sites: { gmail: false } } }),
+    ]);
+    expect([a, b]).toEqual([{ ok: true }, { ok: true }]);
+    expect(fake.local.get('settings')).toMatchObject({ compact: true, sites: { gmail: false, zendesk: true } });
+  });
+
+  it('refuses a value out of range, writing nothing', async () => {
+    const { onSaveSettings } = await import('../../../src/background/handlers/settings.ts');
+    const r = await onSaveSettings({ kind: 'options/save-settings', patch: { typingPauseMs: 5 } });
+    expect(r.ok).toBe(false);
+    expect(fake.local.has('settings')).toBe(false);
+  });
+
+  it('takes settings and break-tip intents only from extension pages', () => {
+    const content = { id: 'cooldown-test', tab: { id: 7 } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/' };
+    expect(route({ kind: 'options/save-settings', patch: { compact: true } }, content)).toBeUndefined();
+    expect(route({ kind: 'sidebar/dismiss-break' }, content)).toBeUndefined();
+  });
+
+  it('the sidebar\'s dismissal is written by the worker', async () => {
+    const { onDismissBreak } = await import('../../../src/background/handlers/wellbeing.ts');
+    expect(await onDismissBreak()).toEqual({ ok: true });
+    expect((fake.local.get('wellbeing') as { breakDismissedAt: number | null }).breakDismissedAt).toEqual(expect.any(Number));
+  });
+});
