@@ -1,20 +1,12 @@
 /** The options page's view of settings: read live from storage.local; changes are sent to the worker, which writes. */
 import { useEffect, useState } from 'preact/hooks';
-import browser from '../../shared/browser.ts';
+import { followKey } from '../../shared/follow.ts';
 import { request } from '../../shared/request.ts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type SettingsPatch, type SettingsRead } from '../../shared/settings.ts';
 
 export function useStoredSettings(): SettingsRead & { loaded: boolean } {
   const [value, setValue] = useState<SettingsRead & { loaded: boolean }>({ settings: DEFAULT_SETTINGS, problem: null, loaded: false });
-  useEffect(() => {
-    void browser.storage.local.get(SETTINGS_KEY).then((got) => setValue({ ...readSettings(got[SETTINGS_KEY]), loaded: true }));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      const change = changes[SETTINGS_KEY];
-      if (area === 'local' && change) setValue({ ...readSettings(change.newValue), loaded: true });
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  useEffect(() => followKey('local', SETTINGS_KEY, (raw) => setValue({ ...readSettings(raw), loaded: true })), []);
   return value;
 }
 
