@@ -99,6 +99,8 @@ export const Skipped = z.object({
   /** Characters of over-long messages not read (each is read from its opening). */
   messageChars: z.number().default(0),
   draftChars: z.number(),
+  /** Characters not matched because matching ran past its time budget (see `MATCH_BUDGET_MS`). */
+  unreadChars: z.number().optional(),
 });
 export type Skipped = z.infer<typeof Skipped>;
 

@@ -33,23 +33,54 @@ export const MAX_MESSAGE_WINDOW = 20_000;
 export const MAX_SEGMENT_CHARS = 2_000;
 
 /**
+ * Time one text (a message, the draft) may spend in matching. Packs are checked for slow
+ * patterns, but a check can miss something and the worker must never hang on one email: past
+ * the budget the remaining segments are not read, and the analysis says how much was left.
+ */
+export const MATCH_BUDGET_MS = 5_000;
+
+/** Characters a match list left unread for lack of time; kept beside the (memoised) list itself. */
+const UNREAD = new WeakMap<readonly RawMatch[], number>();
+
+export function unreadChars(matches: readonly RawMatch[]): number {
+  return UNREAD.get(matches) ?? 0;
+}
+
+/** A list derived from `from` (filtered) keeps its record of unread characters. */
+function carryUnread(from: readonly RawMatch[], to: RawMatch[]): RawMatch[] {
+  const n = unreadChars(from);
+  if (n) UNREAD.set(to, n);
+  return to;
+}
+
+/**
  * Matches of `matcher` in `text`, segment by segment. `side` names the matcher's memo space, so
  * one memo can serve several matchers.
  */
-export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO): RawMatch[] {
+export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO, budgetMs = MATCH_BUDGET_MS): RawMatch[] {
   const out: RawMatch[] = [];
+  const deadline = performance.now() + budgetMs;
+  let unread = 0;
   for (const seg of segments(text)) {
+    if (unread || performance.now() > deadline) {
+      unread += seg.text.length;
+      continue;
+    }
     const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
     const local = memo.get(side, body, () => matcher.match(body));
     for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
   }
+  if (unread) UNREAD.set(out, unread);
   return out;
 }
 
 /** Words the agent quotes (the customer's, in quotes or "> " lines) are not the agent's words. */
 export function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
   const quoted = quotedRanges(text);
-  return quoted.length ? matches.filter((m) => !insideAny(quoted, m.start, m.end)) : matches;
+  if (!quoted.length) return matches;
+  const kept = matches.filter((m) => !insideAny(quoted, m.start, m.end));
+  if (unreadChars(matches)) UNREAD.set(kept, unreadChars(matches));
+  return kept;
 }
 
 /**
@@ -72,7 +103,10 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     const text = messageWindow(whole);
     messageChars += whole.length - text.length;
     if (role === 'customer') {
-      const matches = memo.get('customer-matches', text, () => customerEvidence(text, matchText(rules.customer, 'c', text), rules));
+      const matches = memo.get('customer-matches', text, () => {
+        const raw = matchText(rules.customer, 'c', text);
+        return carryUnread(raw, customerEvidence(text, raw, rules));
+      });
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
       const mood = memo.get('mood', text, () => scoreMessage(0, text, matches, rules));
@@ -109,7 +143,7 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
     next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
-    skipped: { messages: firstRead, messageChars, draftChars: draftSkipped },
+    skipped: { messages: firstRead, messageChars, draftChars: draftSkipped, ...unreadField([...customer, ...agent].map((m) => m.matches), local) },
   };
 }
 
@@ -120,6 +154,12 @@ export function messageWindow(text: string): string {
   const tail = head.slice(-500);
   const cut = Math.max(tail.lastIndexOf('\n'), tail.search(/[.!?]\s(?!.*[.!?]\s)/s));
   return cut >= 0 ? head.slice(0, head.length - 500 + cut + 1) : head;
+}
+
+/** Only present when matching ran out of time somewhere, so analyses of normal text are unchanged. */
+function unreadField(lists: readonly (readonly RawMatch[])[], draft: readonly RawMatch[]): { unreadChars?: number } {
+  const total = lists.reduce((n, l) => n + unreadChars(l), 0) + unreadChars(draft);
+  return total ? { unreadChars: total } : {};
 }
 
 function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {

@@ -8,7 +8,7 @@ import * as z from 'zod';
 /** The pack format this build understands. Packs declare the format they were written for. */
 export const FORMAT_VERSION = 1;
 
-export const MAX_PACK_BYTES = 1_000_000;
+export { MAX_PACK_BYTES } from './size.ts';
 export const MAX_RULES = 5_000;
 export const MAX_PHRASES_PER_RULE = 200;
 export const MAX_PATTERNS_PER_RULE = 50;
@@ -18,6 +18,14 @@ export const MAX_TEXT_CHARS = 1_000;
 export const MAX_EXAMPLES = 50;
 export const MAX_EXAMPLE_CHARS = 2_000;
 export const MAX_VOCAB_WORDS = 500;
+/**
+ * `%name%` expands a vocab list in place, so a 300-character pattern of references to a
+ * 500-word list would be tens of kilobytes, and a pack of them hundreds of megabytes of parsing.
+ * These cap what patterns become once expanded: one pattern, and all of a pack's together.
+ * (Core's longest is about 500 characters, all of core's about 32,000.)
+ */
+export const MAX_EXPANDED_PATTERN_CHARS = 2_000;
+export const MAX_EXPANDED_PACK_CHARS = 100_000;
 
 export const STEP_IDS = ['listen', 'validate', 'apologize', 'reiterate', 'own', 'options', 'follow-up', 'thank'] as const;
 export const StepId = z.enum(STEP_IDS);
@@ -51,6 +59,13 @@ export const RuleIdSchema = z.string().min(1).max(100).regex(ID, 'use lowercase 
 const Text = z.string().min(1).max(MAX_TEXT_CHARS);
 const Phrase = z.string().trim().min(1).max(MAX_PHRASE_CHARS);
 const Pattern = z.string().trim().min(1).max(MAX_PATTERN_CHARS);
+/**
+ * A vocab word is spliced into patterns as an alternative, where compromise would read `/x/`,
+ * `#Tag`, `(a|b)` or `.*` as syntax: so it must be plain words (letters, digits, inner
+ * apostrophes and hyphens, single spaces), never pattern syntax.
+ */
+const VocabWord = z.string().min(1).max(60)
+  .regex(/^[\p{L}\p{N}]+(?:['’ -][\p{L}\p{N}]+)*$/u, 'a vocab word is plain words: letters, digits, inner apostrophes or hyphens, single spaces');
 
 const Examples = z.strictObject({
   match: z.array(z.string().min(1).max(MAX_EXAMPLE_CHARS)).max(MAX_EXAMPLES).default([]),
@@ -173,7 +188,7 @@ export const Pack = z.strictObject({
   version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"').describe('Semantic version of this pack, e.g. "1.2.0".'),
   description: z.string().max(MAX_TEXT_CHARS).optional(),
   /** Named word lists; `%name%` in a pattern expands to `(word|word|...)`. */
-  vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1).max(60)).min(1).max(MAX_VOCAB_WORDS)).optional(),
+  vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(VocabWord).min(1).max(MAX_VOCAB_WORDS)).optional(),
   rules: z.array(Rule).max(MAX_RULES).default([]),
   disable: z.array(RuleIdSchema).max(MAX_RULES).default([]).describe('Rule ids of earlier packs that this pack turns off.'),
   playbook: z.array(PlaybookStep).max(STEP_IDS.length).optional(),
