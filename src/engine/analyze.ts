@@ -5,20 +5,22 @@
  */
 import type { Analysis, MessageMood } from './analysis.ts';
 import { Conversation, type ConversationInput } from './conversation.ts';
-import type { Matcher, RawMatch } from './checks/matcher.ts';
-import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cues.ts';
-import { buildFlags } from './flags.ts';
+import type { RawMatch } from './checks/matcher.ts';
+import { carryUnread, matchText, outsideQuotes, unreadChars } from './checks/match-text.ts';
+import { buildFlags } from './kinds/avoid.ts';
+import { findCues, guessCustomerType, prompts, type CustomerMatches } from './kinds/cue.ts';
+import { customerEvidence } from './kinds/signal.ts';
+import { buildSteps, type AgentMatches } from './kinds/step.ts';
+import { readTone } from './kinds/tone.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
-import { customerEvidence } from './mood/evidence.ts';
 import { scoreMessage } from './mood/score.ts';
 import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
-import { buildSteps, type AgentMatches } from './steps.ts';
-import { insideAny, quotedRanges } from './text/quotes.ts';
-import { segments } from './text/segments.ts';
-import { readTone } from './tone.ts';
 import { firstName } from './text/template.ts';
+
+/** Shared matching lives in checks/; these are re-exported for the callers that knew them here. */
+export { MATCH_BUDGET_MS, MAX_SEGMENT_CHARS, matchText, outsideQuotes, unreadChars } from './checks/match-text.ts';
 
 /** Only the latest messages are read; older ones rarely change what the agent should do next. */
 export const MAX_ANALYZED_MESSAGES = 200;
@@ -29,60 +31,6 @@ export const MAX_DRAFT_WINDOW = 20_000;
  * log or an old thread follows), up to a sentence end.
  */
 export const MAX_MESSAGE_WINDOW = 20_000;
-/** Segments longer than this (a pasted blob with no punctuation) are cut: compromise is linear but not free. */
-export const MAX_SEGMENT_CHARS = 2_000;
-
-/**
- * Time one text (a message, the draft) may spend in matching. Packs are checked for slow
- * patterns, but a check can miss something and the worker must never hang on one email: past
- * the budget the remaining segments are not read, and the analysis says how much was left.
- */
-export const MATCH_BUDGET_MS = 5_000;
-
-/** Characters a match list left unread for lack of time; kept beside the (memoised) list itself. */
-const UNREAD = new WeakMap<readonly RawMatch[], number>();
-
-export function unreadChars(matches: readonly RawMatch[]): number {
-  return UNREAD.get(matches) ?? 0;
-}
-
-/** A list derived from `from` (filtered) keeps its record of unread characters. */
-function carryUnread(from: readonly RawMatch[], to: RawMatch[]): RawMatch[] {
-  const n = unreadChars(from);
-  if (n) UNREAD.set(to, n);
-  return to;
-}
-
-/**
- * Matches of `matcher` in `text`, segment by segment. `side` names the matcher's memo space, so
- * one memo can serve several matchers.
- */
-export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO, budgetMs = MATCH_BUDGET_MS): RawMatch[] {
-  const out: RawMatch[] = [];
-  const deadline = performance.now() + budgetMs;
-  let unread = 0;
-  for (const seg of segments(text)) {
-    if (unread || performance.now() > deadline) {
-      unread += seg.text.length;
-      continue;
-    }
-    const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
-    const local = memo.get(side, body, () => matcher.match(body));
-    for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
-  }
-  if (unread) UNREAD.set(out, unread);
-  return out;
-}
-
-/** Words the agent quotes (the customer's, in quotes or "> " lines) are not the agent's words. */
-export function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
-  const quoted = quotedRanges(text);
-  if (!quoted.length) return matches;
-  const kept = matches.filter((m) => !insideAny(quoted, m.start, m.end));
-  if (unreadChars(matches)) UNREAD.set(kept, unreadChars(matches));
-  return kept;
-}
-
 /**
  * Analyses a conversation. With a memo (a session's), per-text work already done for an earlier
  * version of the conversation is reused; without one, everything is computed: the results are

@@ -9,7 +9,8 @@
 import type { Driver, MessageMood, MoodLevel } from '../analysis.ts';
 import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
-import type { MoodBand, Rule } from '../pack/schema.ts';
+import type { MoodBand } from '../pack/schema.ts';
+import { bandOf } from '../kinds/signal.ts';
 import { isNegativeWord, scoreWords } from './afinn.ts';
 import { intensityMarks } from './intensity.ts';
 import { readModel } from './model.ts';
@@ -48,13 +49,6 @@ export const HEAVY_SHOUTING = 4;
 export const CALM_SHARE = 0.5;
 
 const BAND_RANK: Readonly<Record<MoodBand, number>> = { upset: 1, angry: 2, furious: 3 };
-
-/** The band a customer rule's evidence reads as (see MoodBand). */
-export function bandOf(rule: Extract<Rule, { kind: 'cue' | 'signal' }>): MoodBand {
-  if (rule.reads) return rule.reads;
-  if (rule.kind === 'signal') return 'upset';
-  return rule.cue === 'threat' || rule.cue === 'abuse' ? 'furious' : 'angry';
-}
 
 export function levelOf(score: number): MoodLevel {
   for (const [level, min] of LEVEL_THRESHOLDS) if (score >= min) return level;

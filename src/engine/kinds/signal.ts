@@ -1,5 +1,6 @@
 /**
- * Which customer-rule matches are evidence, before mood and cues read them. Two readings a
+ * How `signal` rules (and the mood weight of `cue` rules) are read. First, which customer-rule
+ * matches are evidence, before mood and cues read them; then the band each one reads as. Two readings a
  * support lead makes without thinking, and a word list cannot:
  * - a complaint that is denied is not one: "I'm not angry", "the parcel wasn't late", "nothing
  *   is broken", "I'm not going to sue" (negation scoped to the clause, tokens.ts);
@@ -8,9 +9,10 @@
  */
 import type { RawMatch } from '../checks/matcher.ts';
 import type { RuleSet } from '../pack/ruleset.ts';
-import { scoreWords } from './afinn.ts';
-import { readModel } from './model.ts';
-import { isNegated, tokenize } from './tokens.ts';
+import type { MoodBand, Rule } from '../pack/schema.ts';
+import { scoreWords } from '../mood/afinn.ts';
+import { readModel } from '../mood/model.ts';
+import { isNegated, tokenize } from '../mood/tokens.ts';
 
 export function customerEvidence(text: string, matches: readonly RawMatch[], rules: RuleSet): RawMatch[] {
   if (!matches.length) return [];
@@ -32,4 +34,11 @@ export function customerEvidence(text: string, matches: readonly RawMatch[], rul
     const rule = rules.rules.get(m.ruleId)?.rule;
     return !((rule?.kind === 'cue' || rule?.kind === 'signal') && rule.onlyWithComplaint && !complains(m.ruleId));
   });
+}
+
+/** The band a customer rule's evidence reads as (see MoodBand). */
+export function bandOf(rule: Extract<Rule, { kind: 'cue' | 'signal' }>): MoodBand {
+  if (rule.reads) return rule.reads;
+  if (rule.kind === 'signal') return 'upset';
+  return rule.cue === 'threat' || rule.cue === 'abuse' ? 'furious' : 'angry';
 }
