@@ -45,7 +45,7 @@ function unpackedExtensionId(dir: string): string {
 }
 
 describe.skipIf(!canWritePolicy)('enterprise policy through Chromium\'s managed policy folder', () => {
-  const POLICY_PACK = teamPack({ id: 'acme-policy', name: 'Acme policy pack' }, [teamRule('acme-avoid-per-my-last', 'per my last email')]);
+  const POLICY_PACK = teamPack({ id: 'acme-policy', name: 'Acme policy pack' }, [teamRule('acme-avoid-house-line', 'the Acme way')]);
   let h: ChromiumHarness;
   let extensionDir: string;
   let policyFile: string;
@@ -91,9 +91,9 @@ describe.skipIf(!canWritePolicy)('enterprise policy through Chromium\'s managed 
     await site.goto(GMAIL_URL);
     const sidebar = await openSidebar(h, site, 'https://mail.google.com/');
     await site.locator(GMAIL_EDITOR).first().click();
-    await site.keyboard.type('As I already said, per my last email the refund is on its way.', { delay: 10 });
+    await site.keyboard.type('As I already said, the Acme way is to send the refund today.', { delay: 10 });
     const flag = (rule: string) => sidebar.locator(`[data-testid="flag"][data-rule="${rule}"]`);
-    await expect.poll(() => flag('acme-avoid-per-my-last').count(), POLL).toBe(1);
+    await expect.poll(() => flag('acme-avoid-house-line').count(), POLL).toBe(1);
     expect(await flag('avoid-as-i-said').count()).toBe(0);
   });
 });
