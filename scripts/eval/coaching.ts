@@ -168,7 +168,3 @@ export function figures(s: CoachingScore): Record<string, number> {
 
 /** Figures where lower is better: a floor on them is a ceiling. */
 export const LOWER_IS_BETTER = new Set(['not furious called furious', 'inappropriate suggestions']);
-
-export function parseRecords(text: string): CoachingRecord[] {
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CoachingRecord);
-}

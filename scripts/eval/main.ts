@@ -8,7 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import Sentiment from 'sentiment';
 import { createEngine } from '../../src/engine/index.ts';
-import { figures, LOWER_IS_BETTER, parseRecords, precision, recall, scoreCoaching, type CoachingScore } from './coaching.ts';
+import { figures, LOWER_IS_BETTER, precision, recall, scoreCoaching, type CoachingRecord, type CoachingScore } from './coaching.ts';
 import FLOORS from './floors.json';
 
 interface Row { text: string; label: string }
@@ -58,17 +58,17 @@ export function main(argv: string[]): number {
       process.stderr.write(`eval: cannot read ${file}\n`);
       return 2;
     }
-    const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row)
-      .filter((r) => half === null || halfOf(r.text ?? '') === half);
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
     const name = `${basename(file)}${half ? ` (half ${half})` : ''}`;
-    const text = readFileSync(file, 'utf8');
-    if (text.trimStart().startsWith('{') && JSON.parse(text.split('\n')[0]!).conversation) {
-      const records = parseRecords(text).filter((r) => half === null || halfOf(r.id) === half);
+    // A coaching set holds whole conversations; the others hold {text, label} rows.
+    if (lines.length && typeof lines[0] === 'object' && lines[0] !== null && 'conversation' in lines[0]) {
+      const records = (lines as CoachingRecord[]).filter((r) => half === null || halfOf(r.id) === half);
       const score = scoreCoaching(name, records, engine);
       got[basename(file)] = figures(score);
       printCoaching(score, json, showMisses);
       continue;
     }
+    const rows = (lines as Row[]).filter((r) => half === null || halfOf(r.text) === half);
     if (rows.length && rows.every((r) => TONE_LABELS.has(r.label))) {
       got[basename(file)] = { 'tone AUC': evalTone(name, rows, engine, json) };
       continue;

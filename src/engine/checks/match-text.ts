@@ -25,7 +25,6 @@ export function unreadChars(matches: readonly RawMatch[]): number {
   return UNREAD.get(matches) ?? 0;
 }
 
-
 /**
  * Matches of `matcher` in `text`, segment by segment. `side` names the matcher's memo space, so
  * one memo can serve several matchers.
@@ -51,11 +50,8 @@ export function matchText(matcher: Matcher, side: string, text: string, memo: Me
 export function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
   const quoted = quotedRanges(text);
   if (!quoted.length) return matches;
-  const kept = matches.filter((m) => !insideAny(quoted, m.start, m.end));
-  if (unreadChars(matches)) UNREAD.set(kept, unreadChars(matches));
-  return kept;
+  return carryUnread(matches, matches.filter((m) => !insideAny(quoted, m.start, m.end)));
 }
-
 
 /** A list derived from `from` (filtered) keeps its record of unread characters. */
 export function carryUnread(from: readonly RawMatch[], to: RawMatch[]): RawMatch[] {

@@ -18,7 +18,8 @@ const ACRONYMS = new Set(['USA', 'FAQ', 'CEO', 'ETA', 'API', 'URL', 'PDF', 'ASAP
 
 /** "PRO-RATA", "NTFX*DIGITAL", "A1B2": joined to other symbols or digits, a code, not a word. */
 function isCode(text: string, start: number, end: number): boolean {
-  return /[-*_/#@\d.]/.test(text[start - 1] ?? ' ') && text[start - 1] !== '.' || /[-*_/#@\d]/.test(text[end] ?? ' ');
+  const joined = /[-*_/#@\d]/;
+  return joined.test(text[start - 1] ?? ' ') || joined.test(text[end] ?? ' ');
 }
 
 /** Words inside quotation marks are someone else's ("the files for 'GTA ONLINE'"). */

@@ -75,7 +75,6 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const counted = new Set<string>();
   const claimed: Array<[number, number]> = [];
   let band: MoodBand | null = null;
-  let rage = false;
   let sarcasm = false;
   let threat = false;
   const angryRules = new Set<string>();
@@ -91,7 +90,6 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
     if (rule.weight > 0) {
       const b = bandOf(rule);
       raise(b);
-      if (b === 'furious') rage = true;
       if (b === 'angry') angryRules.add(rule.id);
     }
     if (rule.kind === 'cue' && rule.cue === 'sarcasm') sarcasm = true;
@@ -145,20 +143,22 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const polite = drivers.reduce((sum, d) => sum + (d.weight < 0 && rules.rules.has(d.id) ? d.weight : 0), 0);
   const praise = drivers.reduce((sum, d) => sum + (d.weight < 0 && !rules.rules.has(d.id) ? d.weight : 0), 0);
   const raw = anger > 0 ? anger + Math.max(polite, -anger * CALM_SHARE) + praise : polite + praise;
-  const hostile = new Set(drivers.filter((d) => d.weight > 0 && angryRules.has(d.id)).map((d) => d.id)).size;
+  const hostile = angryRules.size;
   const shouted = marks.filter((m) => m.kind === 'shouting').length;
   // Stacked anger: several hostile cues, shouted; or a threat (a review, a lawyer) made in anger.
   const stacked = (shouted > 0 && hostile >= STACKED_HOSTILE) || (shouted >= HEAVY_SHOUTING && hostile >= STACKED_HOSTILE - 1) ||
     (threat && (hostile >= 2 || shouted > 0));
   drivers.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.span.start - b.span.start);
-  return { index, ...calibrate(raw, band, rage, stacked), drivers };
+  return { index, ...calibrate(raw, band, stacked), drivers };
 }
 
 /**
  * The squashed sum, kept inside the band its evidence supports: distress alone stays below
  * angry, hostility below furious unless it is stacked high, and rage is furious.
  */
-export function calibrate(raw: number, band: MoodBand | null, rage: boolean, stacked = false): { score: number; level: MoodLevel } {
+export function calibrate(raw: number, band: MoodBand | null, stacked = false): { score: number; level: MoodLevel } {
+  // Only a rule that reads furious (rage) puts a message in that band; stacking only lifts the cap.
+  const rage = band === 'furious';
   let score = squash(raw);
   if (band === 'angry' && stacked) band = 'furious';
   score = softCap(score, band ? BAND_CAP[band] : BAND_CAP.upset);
