@@ -88,6 +88,22 @@ describe('sarcasm and politeness', () => {
     expect(cueTypes(sarcastic)).toContain('sarcasm');
   });
 
+  it('sarcasm alone is a jab (upset); on top of a complaint it is anger', () => {
+    const jab = "Don't you love it when a form asks for the same postcode four times?";
+    expect(cueTypes(jab)).toContain('sarcasm');
+    expect(level(jab)).toBe('upset');
+    const onComplaint = 'Gotta love it when the app crashes halfway through my order.';
+    expect(cueTypes(onComplaint)).toContain('sarcasm');
+    expect(level(onComplaint)).toBe('angry');
+  });
+
+  it('reads over-the-top praise as sarcasm when the same message says the thing does not work', () => {
+    const text = "Easily the strictest checkout I've ever used, it won't let me pay with my own card.";
+    expect(cueTypes(text)).toContain('sarcasm');
+    expect(level(text)).not.toBe('calm');
+    expect(cueTypes("Easily the smoothest checkout I've ever used, paid in a minute.")).not.toContain('sarcasm');
+  });
+
   it('praise alone is praise, not sarcasm', () => {
     expect(cueTypes('Brilliant. The new app is so much faster.')).not.toContain('sarcasm');
     expect(level('Brilliant. The new app is so much faster.')).toBe('calm');
