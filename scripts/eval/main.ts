@@ -8,6 +8,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import Sentiment from 'sentiment';
 import { createEngine } from '../../src/engine/index.ts';
+import { figures, LOWER_IS_BETTER, precision, recall, scoreCoaching, type CoachingRecord, type CoachingScore } from './coaching.ts';
+import FLOORS from './floors.json';
 
 interface Row { text: string; label: string }
 interface Scored { text: string; positive: boolean; ours: number; oursPositive: boolean; afinn: number }
@@ -16,7 +18,10 @@ interface Metrics { precision: number; recall: number; f1: number; accuracy: num
 const POSITIVE = new Set(['angry', 'complaint']);
 /** Sets labelled for the agent's tone rather than the customer's mood. */
 const TONE_LABELS = new Set(['polite', 'impolite']);
-const DEFAULT_SETS = ['anger.dev.jsonl', 'complaints.dev.jsonl', 'anger_general.dev.jsonl', 'politeness.dev.jsonl'];
+const DEFAULT_SETS = ['anger.dev.jsonl', 'complaints.dev.jsonl', 'anger_general.dev.jsonl', 'politeness.dev.jsonl', 'coaching/coaching.dev.jsonl', 'coaching/twcs.dev.jsonl'];
+
+/** Every figure of the run, by set and name, for `--check`. */
+type Figures = Record<string, Record<string, number>>;
 
 /** FNV-1a of the text: a stable split of any set into two halves, "a" (even) and "b" (odd). */
 export function halfOf(text: string): 'a' | 'b' {
@@ -27,6 +32,9 @@ export function halfOf(text: string): 'a' | 'b' {
 
 export function main(argv: string[]): number {
   const json = argv.includes('--json');
+  const check = argv.includes('--check');
+  const showMisses = argv.includes('--misses');
+  const got: Figures = {};
   const sets: string[] = [];
   let half: 'a' | 'b' | null = null;
   for (let i = 0; i < argv.length; i++) {
@@ -50,11 +58,19 @@ export function main(argv: string[]): number {
       process.stderr.write(`eval: cannot read ${file}\n`);
       return 2;
     }
-    const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row)
-      .filter((r) => half === null || halfOf(r.text) === half);
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
     const name = `${basename(file)}${half ? ` (half ${half})` : ''}`;
+    // A coaching set holds whole conversations; the others hold {text, label} rows.
+    if (lines.length && typeof lines[0] === 'object' && lines[0] !== null && 'conversation' in lines[0]) {
+      const records = (lines as CoachingRecord[]).filter((r) => half === null || halfOf(r.id) === half);
+      const score = scoreCoaching(name, records, engine);
+      got[basename(file)] = figures(score);
+      printCoaching(score, json, showMisses);
+      continue;
+    }
+    const rows = (lines as Row[]).filter((r) => half === null || halfOf(r.text) === half);
     if (rows.length && rows.every((r) => TONE_LABELS.has(r.label))) {
-      evalTone(name, rows, engine, json);
+      got[basename(file)] = { 'tone AUC': evalTone(name, rows, engine, json) };
       continue;
     }
     const scored: Scored[] = rows.map((r) => {
@@ -79,6 +95,7 @@ export function main(argv: string[]): number {
       afinnBest: best,
       afinnAuc: auc(scored.map((s) => [-s.afinn, s.positive])),
     };
+    got[basename(file)] = { F1: ours.f1 };
     if (json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       continue;
@@ -98,7 +115,49 @@ export function main(argv: string[]): number {
     process.stdout.write('worst false alarms, labelled negative but read upset or worse:\n');
     for (const s of fp) process.stdout.write(`  ${String(s.ours).padStart(3)}  ${oneLine(s.text)}\n`);
   }
-  return 0;
+  return check && half === null && !sets.length ? checkFloors(got) : 0;
+}
+
+/**
+ * `--check`: every figure against its floor in floors.json (a ceiling for the figures where lower
+ * is better). The floors sit just under what the engine reaches, so a drop fails CI.
+ */
+function checkFloors(got: Figures): number {
+  const failures: string[] = [];
+  for (const [set, floors] of Object.entries(FLOORS as Figures)) {
+    for (const [name, floor] of Object.entries(floors)) {
+      const value = got[set]?.[name];
+      if (value === undefined) failures.push(`${set}: ${name} was not measured`);
+      else if (LOWER_IS_BETTER.has(name) ? value > floor : value < floor) {
+        failures.push(`${set}: ${name} ${f(value)} is ${LOWER_IS_BETTER.has(name) ? 'above its ceiling' : 'below its floor'} ${f(floor)}`);
+      }
+    }
+  }
+  process.stdout.write(failures.length ? `\neval --check: ${failures.length} figure(s) off\n${failures.map((x) => `  ${x}\n`).join('')}` : '\neval --check: every figure at or above its floor\n');
+  return failures.length ? 1 : 0;
+}
+
+function printCoaching(s: CoachingScore, json: boolean, showMisses: boolean): void {
+  const fig = figures(s);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ set: s.set, n: s.n, figures: fig, perStep: s.perStep })}\n`);
+    return;
+  }
+  process.stdout.write(`\n${s.set} (n=${s.n}), coaching\n`);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  process.stdout.write(table([
+    ['what', 'figure', 'counts'],
+    ['mood level right', f(fig['mood level']!), `${s.mood.hit}/${s.mood.n}`],
+    ['not furious called furious', pct(fig['not furious called furious']!), `${s.furiousFalse.hit}/${s.furiousFalse.n}`],
+    ['cues: recall / precision', `${f(recall(s.cues))} / ${f(precision(s.cues))}`, `TP ${s.cues.tp} FP ${s.cues.fp} FN ${s.cues.fn}`],
+    ['threat/abuse: recall / precision', `${f(recall(s.serious))} / ${f(precision(s.serious))}`, `TP ${s.serious.tp} FP ${s.serious.fp} FN ${s.serious.fn}`],
+    ['document prompt right', f(fig['document prompt right']!), `${s.document.hit}/${s.document.n}`],
+    ['steps: recall / precision', `${f(recall(s.steps))} / ${f(precision(s.steps))}`, `TP ${s.steps.tp} FP ${s.steps.fp} FN ${s.steps.fn}`],
+    ...Object.entries(s.perStep).map(([id, p]) => [`  ${id}`, `${f(recall(p))} / ${f(precision(p))}`, `TP ${p.tp} FP ${p.fp} FN ${p.fn}`]),
+    ['flags: recall / precision', `${f(recall(s.flags))} / ${f(precision(s.flags))}`, `TP ${s.flags.tp} FP ${s.flags.fp} FN ${s.flags.fn}`],
+    ['inappropriate suggestions', pct(fig['inappropriate suggestions']!), `${s.suggestions.wrong}/${s.suggestions.n}`],
+  ]));
+  if (showMisses) for (const m of s.misses) process.stdout.write(`  ${m.id}  ${oneLine(m.what)}\n`);
 }
 
 /**
@@ -106,7 +165,7 @@ export function main(argv: string[]): number {
  * read by the same analyze(); ROC AUC of the 0–100 warmth score against "polite", and the
  * agreement of the label (warm vs curt, neutral left out).
  */
-function evalTone(name: string, rows: Row[], engine: ReturnType<typeof createEngine>, json: boolean): void {
+function evalTone(name: string, rows: Row[], engine: ReturnType<typeof createEngine>, json: boolean): number {
   const scored = rows.map((r) => {
     const tone = engine.analyze({ messages: [], draft: r.text }).tone;
     return { text: r.text, polite: r.label === 'polite', score: tone?.score ?? 50, label: tone?.label ?? 'neutral' };
@@ -119,7 +178,7 @@ function evalTone(name: string, rows: Row[], engine: ReturnType<typeof createEng
   const result = { set: name, n: scored.length, toneAuc, labels: counts, labelAgreement: decided.length ? agree / decided.length : 0 };
   if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    return;
+    return toneAuc;
   }
   process.stdout.write(`\n${name} (n=${scored.length}), draft tone\n`);
   process.stdout.write(`tone AUC (score vs polite): ${f(toneAuc)}   labels: warm ${counts.warm}, neutral ${counts.neutral}, curt ${counts.curt}; warm/curt agree with the label on ${f(result.labelAgreement)} of ${decided.length}\n`);
@@ -128,6 +187,7 @@ function evalTone(name: string, rows: Row[], engine: ReturnType<typeof createEng
   for (const s of miss(true)) process.stdout.write(`  ${String(s.score).padStart(3)}  ${oneLine(s.text)}\n`);
   process.stdout.write('worst misses, labelled impolite but read warmest:\n');
   for (const s of miss(false)) process.stdout.write(`  ${String(s.score).padStart(3)}  ${oneLine(s.text)}\n`);
+  return toneAuc;
 }
 
 function metrics(pairs: Array<[boolean, boolean]>): Metrics {

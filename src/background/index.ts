@@ -3,6 +3,7 @@
  * two events; every listener is registered synchronously at start so a wake-up finds it, and
  * all state lives in storage.session (see store.ts).
  */
+import '../shared/zod-jitless.ts'; // first: before any zod schema runs
 import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
 import { onAlarm, onPacksStorageChanged, resendOpenTabs, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';

@@ -53,8 +53,11 @@ export function renderReport(conv: ConversationInput, a: Analysis, s: Style): st
   lines.push('', s.bold('Next'));
   if (!a.next.length) lines.push(s.dim('  every playbook step is covered'));
   a.next.forEach((n, i) => lines.push(`  ${i + 1}. ${n.title}: "${n.text}"`));
-  if (a.skipped.messages || a.skipped.draftChars) {
-    lines.push('', s.dim(`Skipped: ${a.skipped.messages} older messages, ${a.skipped.draftChars} draft characters far from the caret.`));
+  if (a.skipped.messages || a.skipped.messageChars || a.skipped.draftChars) {
+    lines.push('', s.dim(`Skipped: ${a.skipped.messages} older messages, ${a.skipped.messageChars} characters past the opening of over-long messages, ${a.skipped.draftChars} draft characters far from the caret.`));
+  }
+  if (a.skipped.unreadChars) {
+    lines.push(s.dim(`Not read: ${a.skipped.unreadChars} characters, because matching them took too long (a slow rule pack?).`));
   }
   return lines.join('\n');
 }

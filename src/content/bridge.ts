@@ -7,7 +7,7 @@
  *
  * Keep this file tiny and dependency-free: it shares the page's globals.
  */
-import { BRIDGE_REQUEST, BRIDGE_RESPONSE, type BridgeRequest, type BridgeResponse } from '../adapters/dom/bridge-protocol.ts';
+import { BRIDGE_REQUEST, BRIDGE_RESPONSE, readBridgeRequest, type BridgeRequest, type BridgeResponse } from '../adapters/dom/bridge-protocol.ts';
 
 // The slice of CKEditor 5's API used here (public, documented API).
 interface CkNode {
@@ -117,21 +117,15 @@ function handle(req: BridgeRequest, target: Element): Omit<BridgeResponse, 'id'>
 }
 
 window.addEventListener(BRIDGE_REQUEST, (event) => {
-  const detail = (event as CustomEvent<unknown>).detail;
   const target = event.composedPath()[0];
-  if (typeof detail !== 'string' || !(target instanceof Element)) return;
-  let req: BridgeRequest;
-  try {
-    req = JSON.parse(detail) as BridgeRequest;
-  } catch {
-    return;
-  }
-  if (typeof req.id !== 'string') return;
+  // The whole request is checked, not only its id: an op we know, texts within the cap, a range.
+  const req = readBridgeRequest((event as CustomEvent<unknown>).detail);
+  if (!req || !(target instanceof Element) || !target.isConnected) return;
   let res: Omit<BridgeResponse, 'id'>;
   try {
     res = handle(req, target);
-  } catch (err) {
-    res = { ok: false, detail: `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200) };
+  } catch {
+    res = { ok: false, detail: 'bridge error' };
   }
   window.dispatchEvent(new CustomEvent(BRIDGE_RESPONSE, { detail: JSON.stringify({ ...res, id: req.id }) }));
 }, true);

@@ -93,7 +93,15 @@ export const Suggestion = z.object({ step: StepId, title: z.string(), text: z.st
 export type Suggestion = z.infer<typeof Suggestion>;
 
 /** Parts of a long input the engine did not read, so the UI can say so. */
-export const Skipped = z.object({ messages: z.number(), draftChars: z.number() });
+export const Skipped = z.object({
+  /** Older messages of the thread not read. */
+  messages: z.number(),
+  /** Characters of over-long messages not read (each is read from its opening). */
+  messageChars: z.number().default(0),
+  draftChars: z.number(),
+  /** Characters not matched because matching ran past its time budget (see `MATCH_BUDGET_MS`). */
+  unreadChars: z.number().optional(),
+});
 export type Skipped = z.infer<typeof Skipped>;
 
 export const ToneLabel = z.enum(['curt', 'neutral', 'warm']);

@@ -5,47 +5,32 @@
  */
 import type { Analysis, MessageMood } from './analysis.ts';
 import { Conversation, type ConversationInput } from './conversation.ts';
-import type { Matcher, RawMatch } from './checks/matcher.ts';
-import { findCues, guessCustomerType, prompts, type CustomerMatches } from './cues.ts';
-import { buildFlags } from './flags.ts';
+import type { RawMatch } from './checks/matcher.ts';
+import { carryUnread, matchText, outsideQuotes, unreadChars } from './checks/match-text.ts';
+import { buildFlags } from './kinds/avoid.ts';
+import { findCues, guessCustomerType, prompts, type CustomerMatches } from './kinds/cue.ts';
+import { customerEvidence } from './kinds/signal.ts';
+import { buildSteps, type AgentMatches } from './kinds/step.ts';
+import { readTone } from './kinds/tone.ts';
 import { NO_MEMO, type Memo } from './memo.ts';
 import { summarizeMood } from './mood/trend.ts';
 import { scoreMessage } from './mood/score.ts';
-import { angriestRecent, buildNext, complaintSkeleton } from './next.ts';
+import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
-import { buildSteps, type AgentMatches } from './steps.ts';
-import { insideAny, quotedRanges } from './text/quotes.ts';
-import { segments } from './text/segments.ts';
-import { readTone } from './tone.ts';
 import { firstName } from './text/template.ts';
+
+/** Shared matching lives in checks/; these are re-exported for the callers that knew them here. */
+export { MATCH_BUDGET_MS, MAX_SEGMENT_CHARS, matchText, outsideQuotes, unreadChars } from './checks/match-text.ts';
 
 /** Only the latest messages are read; older ones rarely change what the agent should do next. */
 export const MAX_ANALYZED_MESSAGES = 200;
 /** A draft longer than this is read in a window around the caret. */
 export const MAX_DRAFT_WINDOW = 20_000;
-/** Segments longer than this (a pasted blob with no punctuation) are cut: compromise is linear but not free. */
-export const MAX_SEGMENT_CHARS = 2_000;
-
 /**
- * Matches of `matcher` in `text`, segment by segment. `side` names the matcher's memo space, so
- * one memo can serve several matchers.
+ * A message longer than this is read from its opening, where people state their case (a pasted
+ * log or an old thread follows), up to a sentence end.
  */
-export function matchText(matcher: Matcher, side: string, text: string, memo: Memo = NO_MEMO): RawMatch[] {
-  const out: RawMatch[] = [];
-  for (const seg of segments(text)) {
-    const body = seg.text.length > MAX_SEGMENT_CHARS ? seg.text.slice(0, MAX_SEGMENT_CHARS) : seg.text;
-    const local = memo.get(side, body, () => matcher.match(body));
-    for (const m of local) out.push({ ruleId: m.ruleId, start: m.start + seg.start, end: m.end + seg.start });
-  }
-  return out;
-}
-
-/** Words the agent quotes (the customer's, in quotes or "> " lines) are not the agent's words. */
-export function outsideQuotes(text: string, matches: RawMatch[]): RawMatch[] {
-  const quoted = quotedRanges(text);
-  return quoted.length ? matches.filter((m) => !insideAny(quoted, m.start, m.end)) : matches;
-}
-
+export const MAX_MESSAGE_WINDOW = 20_000;
 /**
  * Analyses a conversation. With a memo (a session's), per-text work already done for an earlier
  * version of the conversation is reused; without one, everything is computed: the results are
@@ -59,11 +44,17 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const agent: AgentMatches[] = [];
   const moods: MessageMood[] = [];
   const customerTexts = new Map<number, string>();
+  let messageChars = 0;
   // Sent messages never change, so they are memoised whole; only the draft is memoised by sentence.
   for (let index = firstRead; index < conv.messages.length; index++) {
-    const { role, text } = conv.messages[index]!;
+    const { role, text: whole } = conv.messages[index]!;
+    const text = messageWindow(whole);
+    messageChars += whole.length - text.length;
     if (role === 'customer') {
-      const matches = memo.get('customer-matches', text, () => matchText(rules.customer, 'c', text));
+      const matches = memo.get('customer-matches', text, () => {
+        const raw = matchText(rules.customer, 'c', text);
+        return carryUnread(raw, customerEvidence(text, raw, rules));
+      });
       customer.push({ index, text, matches });
       customerTexts.set(index, text);
       const mood = memo.get('mood', text, () => scoreMessage(0, text, matches, rules));
@@ -83,17 +74,40 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   const cues = findCues(customer, rules);
   const steps = buildSteps(agent, rules);
   const angriest = angriestRecent(customerTexts, moods);
+  const mood = summarizeMood(conv.messages, moods);
+  const latest = customer.at(-1);
+  const moment: Moment = {
+    level: mood.level,
+    recent: highestLevel(moods.slice(-3).map((m) => m.level)),
+    thankful: latest !== undefined && memo.get('thanks', latest.text, () => customerThanks(latest.text, rules)),
+    customerChars: customer.reduce((n, c) => n + c.text.length, 0),
+  };
   return {
-    mood: summarizeMood(conv.messages, moods),
+    mood,
     tone: readTone(draft, offset, rules, local, outsideQuotes, memo),
     cues,
     customerType: guessCustomerType(cues, rules),
     prompts: prompts(cues, moods, rules),
     steps,
     flags: buildFlags(conv.draft, draftMatches, rules, { name }),
-    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest))),
-    skipped: { messages: firstRead, draftChars: draftSkipped },
+    next: buildNext(steps, rules, name, angriest === undefined ? undefined : memo.get('paraphrase', angriest, () => complaintSkeleton(angriest)), moment),
+    skipped: { messages: firstRead, messageChars, draftChars: draftSkipped, ...unreadField([...customer, ...agent].map((m) => m.matches), local) },
   };
+}
+
+/** The opening of an over-long message, ended at the last sentence or line break in its last 500 characters. */
+export function messageWindow(text: string): string {
+  if (text.length <= MAX_MESSAGE_WINDOW) return text;
+  const head = text.slice(0, MAX_MESSAGE_WINDOW);
+  const tail = head.slice(-500);
+  const cut = Math.max(tail.lastIndexOf('\n'), tail.search(/[.!?]\s(?!.*[.!?]\s)/s));
+  return cut >= 0 ? head.slice(0, head.length - 500 + cut + 1) : head;
+}
+
+/** Only present when matching ran out of time somewhere, so analyses of normal text are unchanged. */
+function unreadField(lists: readonly (readonly RawMatch[])[], draft: readonly RawMatch[]): { unreadChars?: number } {
+  const total = lists.reduce((n, l) => n + unreadChars(l), 0) + unreadChars(draft);
+  return total ? { unreadChars: total } : {};
 }
 
 function draftWindow(draft: string, caret: number | undefined): { text: string; offset: number; skipped: number } {

@@ -2,6 +2,7 @@
  * Options page layout: the first-run welcome (?welcome=1), the agent's settings, other sites for
  * the generic adapter, and rule packs (issue 4's `PacksSection`).
  */
+import '../shared/zod-jitless.ts'; // first: before any zod schema runs
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { PacksSection } from './packs/PacksSection.tsx';

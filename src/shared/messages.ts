@@ -14,6 +14,8 @@ import * as z from 'zod/mini';
 import type { Message as EngineMessage } from '../engine/conversation.ts';
 import { BUILT_IN_SITE_IDS } from '../sites/registry.ts';
 import { clampSnapshotMessage } from './snapshot-trim.ts';
+import type { PackStatus, StoredPack } from './packs-store.ts';
+import { SITE_PATTERN } from './site-pattern.ts';
 import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
 /** Registered sites (src/sites/registry.ts) plus the generic fallback. */
@@ -32,6 +34,47 @@ const InsertText = str(1, MAX_INSERT_CHARS);
 const MAX_PACK_MESSAGE_CHARS = 2_000_000;
 const MAX_PACK_KEY_CHARS = 2_010;
 const PackKey = str(1, MAX_PACK_KEY_CHARS);
+const optionalBool = () => z.optional(z.boolean());
+/** A settings change as the options page sends it; `settings.ts` (full zod) checks the values. */
+const SettingsPatchSchema = z.object({
+  typingPauseMs: z.optional(z.int()),
+  compact: optionalBool(),
+  sites: z.optional(z.object({ gmail: optionalBool(), zendesk: optionalBool() })),
+  wellbeing: z.optional(z.object({ breakTip: optionalBool(), breakAfter: z.optional(z.int()), callTip: optionalBool() })),
+});
+const SiteOrigin = z.string().check(z.maxLength(300), z.regex(SITE_PATTERN));
+
+/** A pack as the options page lists it: its identity and its rules' ids and kinds. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  rules: { id: string; kind: string }[];
+}
+
+/** One stored pack with the worker's verdict on it (`layerPacks`), for the options page. */
+export interface PacksViewEntry {
+  entry: StoredPack;
+  /** `describeSource(entry.source)`: "file team.json", the URL, "managed: …". */
+  source: string;
+  status: PackStatus;
+  pack: PackSummary | null;
+  problems: PackReply['problems'];
+  managed: boolean;
+  locked: boolean;
+}
+
+/** The worker's answer to `options/packs-view`. */
+export interface PacksView {
+  core: PackSummary;
+  entries: PacksViewEntry[];
+  /** The agent's own switched-off rules, and the administrator's. */
+  disabledRules: string[];
+  policyDisabled: string[];
+  policyProblems: string[];
+  /** The stored record was written by a newer Cooldown ('newer') or partly unreadable ('invalid'). */
+  problem: null | 'newer' | 'invalid';
+}
 
 /** The worker's answer to an `options/…` pack request: refusals carry the problems by JSON path. */
 export interface PackReply {
@@ -135,6 +178,15 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('options/move-pack'), key: PackKey, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ kind: z.literal('options/remove-pack'), key: PackKey }),
   z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, 100), disabled: z.boolean() }),
+  /** Options page: change some settings (ranges are checked by the worker's planSettings). */
+  z.object({ kind: z.literal('options/save-settings'), patch: SettingsPatchSchema }),
+  /** Sidebar: the agent dismissed the break tip. */
+  z.object({ kind: z.literal('sidebar/dismiss-break') }),
+  /** Options page: the packs as the worker layers them (the page bundles no engine to work it out). */
+  z.object({ kind: z.literal('options/packs-view') }),
+  /** Options page, other sites: coach (or stop coaching) on one granted origin, `https://host/*`. */
+  z.object({ kind: z.literal('options/site-add'), origin: SiteOrigin }),
+  z.object({ kind: z.literal('options/site-remove'), origin: SiteOrigin }),
 
   /** Worker → content script. */
   z.object({ kind: z.literal('background/insert'), text: InsertText }),
@@ -175,6 +227,11 @@ export interface ReplyMap {
   'options/move-pack': PackReply;
   'options/remove-pack': PackReply;
   'options/set-rule-disabled': PackReply;
+  'options/packs-view': PacksView;
+  'options/save-settings': { ok: boolean; message?: string };
+  'sidebar/dismiss-break': { ok: boolean };
+  'options/site-add': { ok: boolean };
+  'options/site-remove': { ok: boolean };
   'background/insert': EditResult;
   'background/replace': EditResult;
   'background/resend': { ok: true };

@@ -40,11 +40,18 @@ export const HttpsUrl = z.string().max(MAX_PACK_URL_CHARS).refine((s) => {
   }
 }, 'must be an https:// address');
 
-const ProblemSchema = z.object({ path: z.string().max(500), message: z.string().max(2_000), hint: z.string().max(1_000).optional() });
+/** Stored text caps: whatever is written is first fitted to them (`fitProblem`, `fitSource`). */
+const MAX_PROBLEM_PATH_CHARS = 500;
+const MAX_PROBLEM_MESSAGE_CHARS = 2_000;
+const MAX_PROBLEM_HINT_CHARS = 1_000;
+const MAX_ETAG_CHARS = 500;
+const MAX_LAST_MODIFIED_CHARS = 100;
+
+const ProblemSchema = z.object({ path: z.string().max(MAX_PROBLEM_PATH_CHARS), message: z.string().max(MAX_PROBLEM_MESSAGE_CHARS), hint: z.string().max(MAX_PROBLEM_HINT_CHARS).optional() });
 
 const Fetched = {
-  etag: z.string().max(500).optional(),
-  lastModified: z.string().max(100).optional(),
+  etag: z.string().max(MAX_ETAG_CHARS).optional(),
+  lastModified: z.string().max(MAX_LAST_MODIFIED_CHARS).optional(),
   /** Last time the server answered (200 or 304), ms since epoch. */
   fetchedAt: z.number().optional(),
 };
@@ -56,6 +63,25 @@ export const PackSource = z.discriminatedUnion('kind', [
 ]);
 export type PackSource = z.infer<typeof PackSource>;
 
+/** At most this many rule ids are kept per list of an update summary (the rest are counted in no list). */
+const MAX_UPDATE_IDS = 50;
+/**
+ * What the last update of a URL pack changed, shown beside the pack: a pack host (or whoever
+ * controls it) can change insertable texts or turn rules off at every update, which must not be
+ * silent (issue 14, L5).
+ */
+export const PackUpdate = z.object({
+  at: z.number(),
+  from: z.string().max(100),
+  to: z.string().max(100),
+  added: z.array(RuleId).max(MAX_UPDATE_IDS),
+  removed: z.array(RuleId).max(MAX_UPDATE_IDS),
+  changed: z.array(RuleId).max(MAX_UPDATE_IDS),
+  /** Rule ids (of earlier packs, core included) this version turns off that the previous did not. */
+  disabled: z.array(RuleId).max(MAX_UPDATE_IDS),
+});
+export type PackUpdate = z.infer<typeof PackUpdate>;
+
 export const StoredPack = z.object({
   /** Stable entry key: the URL for URL packs, `file:<pack id>` / `policy:<pack id>` otherwise. */
   key: z.string().min(1).max(MAX_PACK_URL_CHARS + 10),
@@ -65,6 +91,8 @@ export const StoredPack = z.object({
   text: z.string().max(MAX_PACK_BYTES).nullable(),
   /** The last update that failed (the previous text stays in force). */
   error: z.object({ message: z.string().max(2_000), problems: z.array(ProblemSchema).max(MAX_PROBLEMS_KEPT), at: z.number() }).nullable().default(null),
+  /** What the last update that changed the pack's rules changed (URL and policy URL packs). */
+  update: PackUpdate.nullable().optional(),
 });
 export type StoredPack = z.infer<typeof StoredPack>;
 
@@ -101,16 +129,15 @@ export function readPacks(raw: unknown): PacksRead {
 // Enterprise policy (storage.managed). Chrome checks it against static/managed_schema.json;
 // Firefox does not, so it is parsed here too, entry by entry.
 
-export const Policy = z.object({
+/** The policy's fields, each read on its own: one bad field never drops the others, `lock` least of all (L2). */
+const PolicyFields = {
   /** https URLs of team packs, layered in this order. */
-  packUrls: z.array(z.unknown()).max(MAX_POLICY_PACKS).default([]),
+  packUrls: { max: MAX_POLICY_PACKS },
   /** Inline packs: each a pack's JSON text (or, in Firefox policies, the pack object itself). */
-  packs: z.array(z.unknown()).max(MAX_POLICY_PACKS).default([]),
+  packs: { max: MAX_POLICY_PACKS },
   /** Rule ids turned off for everyone. */
-  disabledRules: z.array(z.unknown()).max(MAX_DISABLED_RULES).default([]),
-  /** Agents cannot disable team (policy) packs or their rules. */
-  lock: z.boolean().default(false),
-});
+  disabledRules: { max: MAX_DISABLED_RULES },
+} as const;
 export interface PolicyPacks {
   packUrls: string[];
   packs: string[];
@@ -122,23 +149,37 @@ export interface PolicyPacks {
 export const NO_POLICY: PolicyPacks = { packUrls: [], packs: [], disabledRules: [], lock: false, problems: [] };
 
 export function readPolicy(raw: unknown): PolicyPacks {
-  if (raw === undefined || raw === null || typeof raw !== 'object') return NO_POLICY;
-  const r = Policy.safeParse(raw);
-  if (!r.success) return { ...NO_POLICY, problems: ['the policy is not in the expected shape; it is ignored'] };
+  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return NO_POLICY;
+  const record = raw as Record<string, unknown>;
   const problems: string[] = [];
+  /** A field as a list within its cap; a non-list is ignored, a long list cut, each said once. */
+  const list = (name: keyof typeof PolicyFields): unknown[] => {
+    const value = record[name];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`${name}: not a list; it is ignored`);
+      return [];
+    }
+    const { max } = PolicyFields[name];
+    if (value.length > max) problems.push(`${name}: ${value.length} entries; only the first ${max} are used`);
+    return value.slice(0, max);
+  };
   const packUrls: string[] = [];
-  r.data.packUrls.forEach((u, i) => {
+  list('packUrls').forEach((u, i) => {
     if (HttpsUrl.safeParse(u).success) packUrls.push(u as string);
     else problems.push(`packUrls[${i}]: not an https:// address`);
   });
   const packs: string[] = [];
-  r.data.packs.forEach((p, i) => {
+  list('packs').forEach((p, i) => {
     const text = typeof p === 'string' ? p : JSON.stringify(p);
     if (text && text.length <= MAX_PACK_BYTES) packs.push(text);
     else problems.push(`packs[${i}]: not a pack`);
   });
-  const disabledRules = r.data.disabledRules.filter((x): x is string => RuleId.safeParse(x).success);
-  return { packUrls, packs, disabledRules, lock: r.data.lock, problems };
+  const disabledRules = list('disabledRules').filter((x): x is string => RuleId.safeParse(x).success);
+  let lock = false;
+  if (typeof record.lock === 'boolean') lock = record.lock;
+  else if (record.lock !== undefined) problems.push('lock: not true or false; it is ignored');
+  return { packUrls, packs, disabledRules, lock, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +245,32 @@ export function layerPacks(state: PacksState, policy: PolicyPacks = NO_POLICY): 
 
 export type Plan = { ok: true; state: PacksState; key: string } | { ok: false; message: string; problems: Problem[] };
 
-const refuse = (message: string, problems: Problem[] = []): Plan => ({ ok: false, message, problems: problems.slice(0, MAX_PROBLEMS_KEPT) });
+const refuse = (message: string, problems: Problem[] = []): Plan => ({ ok: false, message, problems: fitProblems(problems) });
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Problems as they may be stored: at most MAX_PROBLEMS_KEPT, each text within its cap. Without
+ * this the worker wrote records its own reader refused, and the pack silently vanished (L1).
+ */
+function fitProblems(problems: readonly Problem[]): Problem[] {
+  return problems.slice(0, MAX_PROBLEMS_KEPT).map((p) => ({
+    path: clip(p.path, MAX_PROBLEM_PATH_CHARS),
+    message: clip(p.message, MAX_PROBLEM_MESSAGE_CHARS),
+    ...(p.hint !== undefined ? { hint: clip(p.hint, MAX_PROBLEM_HINT_CHARS) } : {}),
+  }));
+}
+
+/** A validator a server sent that is too long to keep is dropped (a clipped one would be wrong): the next update is unconditional. */
+function fitSource(source: PackSource): PackSource {
+  if (source.kind === 'file') return source.name === undefined ? source : { ...source, name: clip(source.name, 300) };
+  const { etag, lastModified, ...rest } = source;
+  return {
+    ...rest,
+    ...(etag !== undefined && etag.length <= MAX_ETAG_CHARS ? { etag } : {}),
+    ...(lastModified !== undefined && lastModified.length <= MAX_LAST_MODIFIED_CHARS ? { lastModified } : {}),
+  } as PackSource;
+}
 
 export function fileKey(packId: string): string {
   return `file:${packId}`;
@@ -223,9 +289,12 @@ export function planImport(state: PacksState, text: string, source: PackSource, 
   if (clash) return refuse(`A pack with the id "${packId}" is already installed (${describeSource(clash.source)}); remove it first or give this pack another id.`, [{ path: 'id', message: `duplicate pack id "${packId}"` }]);
   const userCount = state.packs.filter((p) => p.source.kind !== 'policy').length;
   if (existing < 0 && source.kind !== 'policy' && userCount >= MAX_USER_PACKS) return refuse(`At most ${MAX_USER_PACKS} packs can be imported; remove one first.`);
+  const previous = existing >= 0 ? state.packs[existing]! : null;
+  const update = previous?.text && previous.text !== text && 'url' in source && source.url ? summarizeUpdate(previous.text, text, source.fetchedAt ?? 0) : null;
   const entry: StoredPack = {
-    key, source, text, error: null,
-    enabled: existing >= 0 ? state.packs[existing]!.enabled : true,
+    key, source: fitSource(source), text, error: null,
+    enabled: previous ? previous.enabled : true,
+    ...(update ? { update } : previous?.update ? { update: previous.update } : {}),
   };
   const packs = [...state.packs];
   if (existing >= 0) packs[existing] = entry;
@@ -238,7 +307,7 @@ export function planImport(state: PacksState, text: string, source: PackSource, 
 
 /** A URL pack's update failed: keep its text (still in force) and remember why. */
 export function planUpdateFailed(state: PacksState, key: string, message: string, problems: Problem[], now: number): PacksState {
-  return mapEntry(state, key, (p) => ({ ...p, error: { message, problems: problems.slice(0, MAX_PROBLEMS_KEPT), at: now } }));
+  return mapEntry(state, key, (p) => ({ ...p, error: { message: clip(message, MAX_PROBLEM_MESSAGE_CHARS), problems: fitProblems(problems), at: now } }));
 }
 
 /** A conditional request answered 304: the pack is current. */
@@ -304,6 +373,35 @@ export function planPolicySync(state: PacksState, policy: PolicyPacks): PacksSta
 
 function mapEntry(state: PacksState, key: string, f: (p: StoredPack) => StoredPack): PacksState {
   return { ...state, packs: state.packs.map((p) => (p.key === key ? f(p) : p)) };
+}
+
+interface RulesView { version: string; rules: Map<string, string>; disable: Set<string> }
+
+/** A stored (valid) pack's text → its version, each rule's JSON by id, and what it disables. */
+function rulesView(text: string): RulesView | null {
+  try {
+    const p = JSON.parse(text) as { version?: unknown; rules?: unknown; disable?: unknown };
+    const rules = new Map<string, string>();
+    for (const r of Array.isArray(p.rules) ? p.rules as Array<{ id?: unknown }> : []) if (typeof r?.id === 'string') rules.set(r.id, JSON.stringify(r));
+    const disable = new Set(Array.isArray(p.disable) ? p.disable.filter((d): d is string => typeof d === 'string') : []);
+    return { version: typeof p.version === 'string' ? p.version.slice(0, 100) : '', rules, disable };
+  } catch {
+    return null;
+  }
+}
+
+/** What changed between two versions of a pack's rules, or null when no rule or switch changed. */
+export function summarizeUpdate(before: string, after: string, at: number): PackUpdate | null {
+  const a = rulesView(before);
+  const b = rulesView(after);
+  if (!a || !b) return null;
+  const ids = (list: Iterable<string>): string[] => [...list].filter((id) => RuleId.safeParse(id).success).slice(0, MAX_UPDATE_IDS);
+  const added = ids([...b.rules.keys()].filter((id) => !a.rules.has(id)));
+  const removed = ids([...a.rules.keys()].filter((id) => !b.rules.has(id)));
+  const changed = ids([...b.rules.keys()].filter((id) => a.rules.has(id) && a.rules.get(id) !== b.rules.get(id)));
+  const disabled = ids([...b.disable].filter((id) => !a.disable.has(id)));
+  if (!added.length && !removed.length && !changed.length && !disabled.length && a.version === b.version) return null;
+  return { at, from: a.version, to: b.version, added, removed, changed, disabled };
 }
 
 function tryId(text: string): string | null {

@@ -1,15 +1,16 @@
 /**
  * Settings that live in `storage.local` under one key, as a versioned schema with named caps.
- * Older records are migrated (v1 had no `version` and held only `packs`); a record written by a
+ * Older records are migrated (v1 had no `version` and held only `packs`; v2 still carried that
+ * `packs` field, never read since rule packs moved to `storage.local["packs"]`, and v3 drops it);
+ * a record written by a
  * newer Cooldown is not guessed at: the defaults apply and `problem` says why. Unknown keys are
  * dropped. Writes go through `planSettings` (pure: old record + patch → new record), then one
- * `storage.local.set`, so a page that changes one field never clobbers another (rule packs).
+ * `storage.local.set` by the worker (pages send `options/save-settings`), so a change of one
+ * field never clobbers another.
  */
 import * as z from 'zod';
 
-export const SETTINGS_VERSION = 2;
-export const MAX_PACKS = 50;
-export const MAX_GENERIC_ORIGINS = 200;
+export const SETTINGS_VERSION = 3;
 import { DEFAULT_TYPING_PAUSE_MS, MAX_TYPING_PAUSE_MS, MIN_TYPING_PAUSE_MS, SETTINGS_KEY } from './limits.ts';
 import { BUILT_IN_SITE_IDS, type BuiltInSiteId } from '../sites/registry.ts';
 
@@ -25,8 +26,6 @@ const SiteSwitches = z.object(Object.fromEntries(SITE_SWITCHES.map((id) => [id, 
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
-  /** Rule packs (JSON, parsed by the engine's pack validator) on top of core. */
-  packs: z.array(z.unknown()).max(MAX_PACKS).default([]),
   /** Typing pause before the draft is analysed again, in ms. */
   typingPauseMs: z.number().int().min(MIN_TYPING_PAUSE_MS).max(MAX_TYPING_PAUSE_MS).default(DEFAULT_TYPING_PAUSE_MS),
   /** Built-in sites the coach reads (false: the worker ignores the site and the sidebar says so). */
@@ -52,10 +51,13 @@ export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VER
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Older shapes → the current one. v1: `{ packs }` with no version. */
+/** Older shapes → the current one. v1: `{ packs }` with no version; v2: the same dead `packs` beside the settings. */
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   const version = raw.version ?? 1;
-  if (version === 1) return { ...raw, version: SETTINGS_VERSION };
+  if (version === 1 || version === 2) {
+    const { packs: _dead, ...rest } = raw;
+    return { ...rest, version: SETTINGS_VERSION };
+  }
   return raw;
 }
 

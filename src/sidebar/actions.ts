@@ -1,14 +1,9 @@
-/** Intents the sidebar sends to the worker. The sidebar never touches the page itself. */
-import browser from '../shared/browser.ts';
-import { EditResult, type MessageOf } from '../shared/messages.ts';
+/** Intents the sidebar sends to the worker, through the one typed `request`. The sidebar never touches the page itself. */
+import type { EditResult, MessageOf } from '../shared/messages.ts';
+import { request } from '../shared/request.ts';
 
 async function editRequest(message: MessageOf<'sidebar/insert'> | MessageOf<'sidebar/replace'> | MessageOf<'sidebar/expand'>): Promise<EditResult> {
-  try {
-    const r = EditResult.safeParse(await browser.runtime.sendMessage(message));
-    return r.success ? r.data : { ok: false, detail: 'no reply' };
-  } catch (err) {
-    return { ok: false, detail: err instanceof Error ? err.message : String(err) };
-  }
+  return (await request(message)) ?? { ok: false, detail: 'no reply' };
 }
 
 export const insertText = (tabId: number, text: string): Promise<EditResult> =>
@@ -18,11 +13,11 @@ export const replaceText = (tabId: number, start: number, end: number, expected:
   editRequest({ kind: 'sidebar/replace', tabId, start, end, expected, text });
 
 export function popOut(tabId: number): void {
-  void browser.runtime.sendMessage({ kind: 'sidebar/pop-out', tabId } satisfies MessageOf<'sidebar/pop-out'>);
+  void request({ kind: 'sidebar/pop-out', tabId });
 }
 
 export function refresh(tabId: number): void {
-  void browser.runtime.sendMessage({ kind: 'sidebar/refresh', tabId } satisfies MessageOf<'sidebar/refresh'>).catch(() => undefined);
+  void request({ kind: 'sidebar/refresh', tabId });
 }
 
 /** The one click that expands collapsed messages or loads older comments in the tab. */

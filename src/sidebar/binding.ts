@@ -7,7 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { parseTabState, tabKey, type TabState } from '../shared/state.ts';
-import { dismissBreak, parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
+import { followKey } from '../shared/follow.ts';
+import { request } from '../shared/request.ts';
+import { parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
 
 export interface BoundTab {
   tabId: number | null;
@@ -63,23 +65,10 @@ export function useTabState(tabId: number | null): { state: TabState | null; loa
   useEffect(() => {
     if (tabId === null) {
       setValue({ state: null, loaded: true });
-      return;
+      return undefined;
     }
-    const key = tabKey(tabId);
-    let live = true;
     setValue({ state: null, loaded: false });
-    void browser.storage.session.get(key).then((got) => {
-      if (live) setValue({ state: parseTabState(got[key]), loaded: true });
-    });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      const change = changes[key];
-      if (area === 'session' && change) setValue({ state: parseTabState(change.newValue), loaded: true });
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
+    return followKey('session', tabKey(tabId), (raw) => setValue({ state: parseTabState(raw), loaded: true }));
   }, [tabId]);
   return value;
 }
@@ -87,29 +76,14 @@ export function useTabState(tabId: number | null): { state: TabState | null; loa
 /** A storage.local record, parsed, kept live. */
 function useLocal<T>(key: string, parse: (raw: unknown) => T): T {
   const [value, setValue] = useState<T>(() => parse(undefined));
-  useEffect(() => {
-    let live = true;
-    void browser.storage.local.get(key).then((got) => {
-      if (live) setValue(parse(got[key]));
-    });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      const change = changes[key];
-      if (area === 'local' && change) setValue(parse(change.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [key]);
+  useEffect(() => followKey('local', key, (raw) => setValue(parse(raw))), [key]);
   return value;
 }
 
 export const useSettings = (): Settings => useLocal(SETTINGS_KEY, parseSettings);
 export const useWellbeing = (): Wellbeing => useLocal(WELLBEING_KEY, parseWellbeing);
 
-/** The agent dismissed the break tip: remember when (read-modify-write of the one record). */
+/** The agent dismissed the break tip: the worker, which owns the record, remembers when. */
 export async function dismissBreakTip(): Promise<void> {
-  const got = await browser.storage.local.get(WELLBEING_KEY);
-  await browser.storage.local.set({ [WELLBEING_KEY]: dismissBreak(parseWellbeing(got[WELLBEING_KEY]), Date.now()) });
+  await request({ kind: 'sidebar/dismiss-break' });
 }

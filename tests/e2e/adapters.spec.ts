@@ -171,6 +171,32 @@ describe('adapters read the conversation on screen', () => {
     await p.close();
   });
 
+  it('observes narrowly: no class, style or characterData watching of the whole document, on any site', async () => {
+    for (const [url, html] of [[GMAIL_URL, fixture('gmail-thread.html')], [ZENDESK_URL, fixture('zendesk-ticket.html')], ['https://support.example.org/contact', page('generic-form.html')]] as const) {
+      const p = await open(url, html);
+      await p.evaluate(() => {
+        const seen: MutationObserverInit[] = [];
+        (window as unknown as { __seen: MutationObserverInit[] }).__seen = seen;
+        const original = MutationObserver.prototype.observe;
+        MutationObserver.prototype.observe = function (target: Node, options?: MutationObserverInit) {
+          seen.push({ ...options });
+          return original.call(this, target, options);
+        };
+      });
+      await probe(p);
+      await p.evaluate(() => (globalThis as unknown as { __cooldownObserve: () => void }).__cooldownObserve());
+      const seen = await p.evaluate(() => (window as unknown as { __seen: MutationObserverInit[] }).__seen);
+      expect(seen.length, url).toBeGreaterThan(0);
+      for (const o of seen) {
+        expect(o.characterData ?? false, url).toBe(false);
+        if (o.attributes) expect(o.attributeFilter ?? ['(all)'], url).not.toEqual(expect.arrayContaining(['class']));
+        if (o.attributes) expect(o.attributeFilter ?? ['(all)'], url).not.toEqual(expect.arrayContaining(['style']));
+        if (o.attributes) expect(o.attributeFilter, url).toBeDefined();
+      }
+      await p.close();
+    }
+  });
+
   it('generic: coaches the focused textarea or contenteditable, and nothing before focus', async () => {
     const p = await open('https://support.example.org/contact', page('generic-form.html'));
     expect(await probe(p)).toMatchObject({ site: 'generic', conversationId: null, editor: null });

@@ -8,7 +8,7 @@
  * COOLDOWN_FAULT_SEED and COOLDOWN_FAULTS change the sequence and its length; the seed is
  * printed so a failure can be replayed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { flagRules, launchKit, POLL, seeded, sidebarFor, stopWorker, storageDump, waitUntil, type Kit } from './helpers/kit.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed } from './helpers/sites.ts';
@@ -61,7 +61,6 @@ describe('faults in Chromium: worker stopped at random points', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     console.log(`faults: seed ${SEED}, ${ROUNDS} rounds (COOLDOWN_FAULT_SEED / COOLDOWN_FAULTS to change)`);
     let injected = 0;
-    let survived = 0;
     const byPoint = new Map<Point, number>();
     for (let round = 0; round < ROUNDS; round++) {
       // Every stop point appears at least once, then at random.
@@ -116,15 +115,19 @@ describe('faults in Chromium: worker stopped at random points', () => {
       expect(await sidebar.locator('[data-testid="mood"]').count()).toBe(1);
       expect(await sidebar.locator('[data-testid="empty"]').count()).toBe(0);
       expect(await draftOnScreen()).toBe(draft.text);
-      survived += n;
       byPoint.set(point, (byPoint.get(point) ?? 0) + n);
     }
-    console.log(`faults: ${injected} worker stops injected, ${survived} survived (${[...byPoint].map(([p, n]) => `${p}: ${n}`).join(', ')})`);
+    // Every round asserted the recovered state above, so reaching here means all stops were
+    // survived; what is left to check is that the stops really happened, at every kind of point
+    // (a count of "survived" that only grows after those assertions equals "injected" by construction).
+    console.log(`faults: ${injected} worker stops injected, all survived (${[...byPoint].map(([p, n]) => `${p}: ${n}`).join(', ')})`);
     expect(injected).toBeGreaterThanOrEqual(10);
-    expect(survived).toBe(injected);
+    for (const p of POINTS) expect(byPoint.get(p) ?? 0, `worker stops that took effect at "${p}"`).toBeGreaterThan(0);
   }, 180_000);
 
-  it('logs no errors in any console', () => {
-    expect(k.errors()).toEqual([]);
+  // Checked after every test, so it cannot pass by running alone (a lone 'no errors' test
+  // after the others saw nothing when run by itself).
+  afterEach(() => {
+    expect(k.errors(), 'errors logged during this test').toEqual([]);
   });
 });

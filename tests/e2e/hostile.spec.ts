@@ -10,12 +10,18 @@
  * re-reads; when the agent does click, the site's editor registers the change (its own input
  * events, CKEditor's model) and Ctrl+Z restores the previous text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ckeditorText, flagRules, launchKit, mountCkeditor, POLL, sidebarFor, stopWorker, tabIdFor, type Kit } from './helpers/kit.ts';
+import { DEFAULT_TYPING_PAUSE_MS } from '../../src/shared/limits.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed, POLICY_AND_CALM, VALIDATING, ZENDESK_EDITOR, ZENDESK_URL, zendeskServed } from './helpers/sites.ts';
 
 const ZD_EDITOR = ZENDESK_EDITOR('48213');
+/**
+ * An absence ("nothing was flagged") means something only once the content script could have
+ * acted: its typing pause (400 ms by default), a worker round trip and a sidebar render.
+ */
+const SETTLE_MS = DEFAULT_TYPING_PAUSE_MS + 1_100;
 const conversationOf = (sb: Page) => sb.locator('[data-testid="sidebar"]').getAttribute('data-conversation');
 const customerOf = (sb: Page) => sb.locator('[data-testid="customer"]').textContent();
 const hasEditor = (sb: Page) => sb.locator('[data-testid="insert"]').first().isEnabled();
@@ -169,6 +175,8 @@ describe('hostile host pages in Chromium', () => {
     });
     await gmail.frameLocator('#moved').locator('[contenteditable]').click();
     await gmail.keyboard.type(' Really.', { delay: 5 });
+    // Asserted only after the typing pause has passed: straight after typing it held whatever happened.
+    await gmail.waitForTimeout(SETTLE_MS);
     expect(await hasEditor(sb)).toBe(false);
     expect(await flagRules(sb)).toEqual([]);
 
@@ -244,6 +252,9 @@ describe('hostile host pages in Chromium', () => {
       }, GMAIL_URL),
     ]);
     k.watch(win, 'gmail-window');
+    // The new window's page can still be on about:blank here; reading it mid-navigation destroys
+    // the evaluation context (seen under load), so wait for the helpdesk address first.
+    await win.waitForURL((u) => u.href.startsWith('https://mail.google.com/'));
     await win.waitForLoadState();
     const winSb = await sidebarFor(k, win, 'sidebar-window');
     await expect.poll(() => winSb.locator('[data-testid="mood"]').count(), POLL).toBe(1);
@@ -264,7 +275,9 @@ describe('hostile host pages in Chromium', () => {
     await expect.poll(() => twinSb.locator('[data-testid="mood"]').count(), POLL).toBe(0);
   });
 
-  it('logs no errors in any console', () => {
-    expect(k.errors()).toEqual([]);
+  // Checked after every test, so it cannot pass by running alone (a lone 'no errors' test
+  // after the others saw nothing when run by itself).
+  afterEach(() => {
+    expect(k.errors(), 'errors logged during this test').toEqual([]);
   });
 });

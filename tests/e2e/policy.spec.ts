@@ -6,7 +6,7 @@
  * Skipped, with the reason, where the policy folder cannot be written (not root).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,25 @@ import { GMAIL_EDITOR, GMAIL_URL, gmailServed } from './helpers/sites.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLL = { timeout: 20_000, interval: 100 };
-const canWritePolicy = process.getuid?.() === 0;
+/** Why this spec cannot run here, or null: Chromium reads policy only from a root-owned folder. */
+function policySkipReason(): string | null {
+  if (process.getuid?.() !== 0) return `writing ${POLICY_DIR} needs root (running as uid ${process.getuid?.() ?? '?'})`;
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return null;
+  } catch (e) {
+    return `${POLICY_DIR} cannot be written (${(e as Error).message})`;
+  }
+}
+const skipReason = policySkipReason();
+const canWritePolicy = skipReason === null;
+if (skipReason) console.warn(`policy.spec: skipped: ${skipReason}`);
+
+// A skipped spec says why, in the test list too, not only in a comment.
+describe.skipIf(canWritePolicy)('enterprise policy (skipped)', () => {
+  it.skip(`skipped: ${skipReason}`, () => undefined);
+});
 
 /** Chromium's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits mapped 0-f → a-p. */
 function unpackedExtensionId(dir: string): string {
@@ -27,7 +45,7 @@ function unpackedExtensionId(dir: string): string {
 }
 
 describe.skipIf(!canWritePolicy)('enterprise policy through Chromium\'s managed policy folder', () => {
-  const POLICY_PACK = teamPack({ id: 'acme-policy', name: 'Acme policy pack' }, [teamRule('acme-avoid-per-my-last', 'per my last email')]);
+  const POLICY_PACK = teamPack({ id: 'acme-policy', name: 'Acme policy pack' }, [teamRule('acme-avoid-house-line', 'the Acme way')]);
   let h: ChromiumHarness;
   let extensionDir: string;
   let policyFile: string;
@@ -73,9 +91,9 @@ describe.skipIf(!canWritePolicy)('enterprise policy through Chromium\'s managed 
     await site.goto(GMAIL_URL);
     const sidebar = await openSidebar(h, site, 'https://mail.google.com/');
     await site.locator(GMAIL_EDITOR).first().click();
-    await site.keyboard.type('As I already said, per my last email the refund is on its way.', { delay: 10 });
+    await site.keyboard.type('As I already said, the Acme way is to send the refund today.', { delay: 10 });
     const flag = (rule: string) => sidebar.locator(`[data-testid="flag"][data-rule="${rule}"]`);
-    await expect.poll(() => flag('acme-avoid-per-my-last').count(), POLL).toBe(1);
+    await expect.poll(() => flag('acme-avoid-house-line').count(), POLL).toBe(1);
     expect(await flag('avoid-as-i-said').count()).toBe(0);
   });
 });

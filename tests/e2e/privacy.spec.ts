@@ -30,8 +30,25 @@ async function customerWords(page: Page, selector: string): Promise<string[]> {
   return [...new Set(text.toLowerCase().match(/[a-z]{9,}/g) ?? [])];
 }
 
+/**
+ * Everything a script running in a helpdesk page's origin (the content script runs there) could
+ * have written: localStorage, sessionStorage, cookies, IndexedDB names and Cache Storage names.
+ */
+function originStorage(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => ({
+    origin: location.origin,
+    localStorage: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
+    sessionStorage: Object.fromEntries(Object.keys(sessionStorage).map((key) => [key, sessionStorage.getItem(key)])),
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+  }));
+}
+
 describe('privacy in Chromium', () => {
   let k: Kit;
+  /** The helpdesk pages coached in the session, kept open so their origins' storage can be read. */
+  const helpdesks: Page[] = [];
   const requests: Seen[] = [];
   const words: string[] = [...TYPED_WORDS];
 
@@ -53,6 +70,7 @@ describe('privacy in Chromium', () => {
 
   it('coaches a full session in Gmail (type, flag, Replace, Insert, next thread) and Zendesk (CKEditor), across a worker stop', async () => {
     const gmail = k.watch(await k.context.newPage(), 'gmail');
+    helpdesks.push(gmail);
     await gmail.goto(GMAIL_URL);
     const sb = await sidebarFor(k, gmail, 'sidebar-gmail');
     await expect.poll(() => sb.locator('[data-testid="mood"]').count(), POLL).toBe(1);
@@ -73,6 +91,7 @@ describe('privacy in Chromium', () => {
     words.push(...await customerWords(gmail, '[data-message-id] .a3s'));
 
     const zd = k.watch(await k.context.newPage(), 'zendesk');
+    helpdesks.push(zd);
     await zd.goto(ZENDESK_URL);
     await mountCkeditor(zd, ZD_EDITOR);
     const zsb = await sidebarFor(k, zd, 'sidebar-zendesk');
@@ -119,6 +138,16 @@ describe('privacy in Chromium', () => {
     expect(other).toEqual({ localStorage: 0, indexedDB: 0, caches: 0 });
   });
 
+  it('writes nothing of a conversation into the helpdesk origins\' storage, where the content script runs', async () => {
+    expect(helpdesks.length).toBe(2);
+    for (const page of helpdesks) {
+      const stored = await originStorage(page);
+      const text = JSON.stringify(stored).toLowerCase();
+      expect(words.filter((w) => text.includes(w)), String(stored.origin)).toEqual([]);
+      expect(text, String(stored.origin)).not.toContain('cooldown');
+    }
+  });
+
   it('never writes conversation text to any console', () => {
     const leaks = k.logs.filter((l) => words.some((w) => l.text.toLowerCase().includes(w)));
     console.log(`privacy: ${k.logs.length} console lines captured (worker, sidebars, options, pages), ${leaks.length} with conversation words; searched for ${words.length} words`);
@@ -146,5 +175,9 @@ describe('privacy in Chromium', () => {
     await expect.poll(() => requests.slice(before).map((r) => `${r.from} ${r.url}`).sort(), POLL)
       .toEqual(['page https://leak.example/content', 'worker https://leak.example/worker']);
     await expect.poll(() => k.logs.some((l) => l.source === 'worker' && l.text.includes('marmalade')), POLL).toBe(true);
+    // And a conversation word written into a helpdesk origin's storage is found there.
+    await gmail.evaluate(() => localStorage.setItem('planted', 'zephyrous'));
+    expect(JSON.stringify(await originStorage(gmail))).toContain('zephyrous');
+    await gmail.evaluate(() => localStorage.removeItem('planted'));
   });
 });

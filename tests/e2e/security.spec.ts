@@ -9,7 +9,7 @@
  * - nothing from a page or a pack is rendered as HTML: an analysis whose texts hold markup and
  *   javascript: links renders as literal text (no element, no dialog).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { ckeditorText, droppedCount, flagSel, launchKit, mountCkeditor, POLL, sidebarFor, storageDump, tabIdFor, waitUntil, type Kit } from './helpers/kit.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed, POLICY_AND_CALM, ZENDESK_EDITOR, ZENDESK_URL, zendeskServed } from './helpers/sites.ts';
@@ -166,10 +166,13 @@ describe('security in Chromium', () => {
       window.postMessage({ kind: 'background/replace', start: 0, end: 1, expected: 'T', text: 'POSTED' }, '*');
       window.postMessage(JSON.stringify({ kind: 'background/resend' }), '*');
     });
+    // Nothing the page posted went in: checked on the draft as it was, once the messages and a
+    // typing pause have had time to act (the draft is cleared below, which would hide it).
+    await gmail.waitForTimeout(1_000);
+    expect(await gmailText()).not.toContain('POSTED');
     // The content script still follows the draft (it was not stopped) and did nothing it was told.
     await typeInGmail('Please calm down, it is our policy.');
     await expect.poll(() => sidebar.locator('[data-testid="flag"]').count(), POLL).toBe(2);
-    expect(await gmailText()).not.toContain('POSTED');
     await typeInGmail('I hear you.');
     await expect.poll(() => sidebar.locator('[data-testid="flag"]').count(), POLL).toBe(0);
   });
@@ -202,10 +205,13 @@ describe('security in Chromium', () => {
     const suggestion = zdSidebar.locator('[data-testid="suggestion"]').first();
     const text = ((await suggestion.locator('.text').textContent()) ?? '').trim();
     await suggestion.locator('[data-testid="insert"]').click();
-    // The forged failure is shown as plain text, never as markup.
+    // The forged failure is shown as a failure in our own words: nothing of the page's text
+    // (issue 14, L4: a page could put any 200 characters into the sidebar's alert).
     const notice = zdSidebar.locator('[data-testid="notice"]');
     await expect.poll(() => notice.count(), POLL).toBe(1);
-    expect(await notice.textContent()).toContain('<img src=x');
+    expect(await notice.textContent()).toMatch(/bridge error/);
+    expect(await notice.textContent()).not.toContain('<img');
+    expect(await notice.textContent()).not.toContain('onerror');
     expect(await zdSidebar.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     // What the page could read is only the request: the text the agent chose to insert, nothing of the analysis.
@@ -256,6 +262,9 @@ describe('security in Chromium', () => {
     expect(flagText).toContain('<a href="javascript:alert(2)">');
     expect(await view.locator('[data-testid="customer"]').textContent()).toContain('<img');
     if (a.next.length) expect(await view.locator('[data-testid="suggestion"] .text').first().textContent()).toContain('<img');
+    // Pack texts that hold a link are marked before the agent inserts them (issue 14, L5).
+    if (a.next.length) expect(await view.locator('[data-testid="suggestion"][data-has-link="true"] [data-testid="link-warning"]').count()).toBe(a.next.length);
+    expect(await view.locator('[data-testid="replace"][data-has-link="true"]').count()).toBe(2);
     expect(await view.locator('img, a[href^="javascript:"], iframe, object, embed, script:not([src])').count()).toBe(0);
     // Clicking a hostile replacement only sends an intent (to a tab that does not exist): nothing runs.
     await view.locator('[data-testid="replace"]').first().click();
@@ -265,7 +274,9 @@ describe('security in Chromium', () => {
     await view.close();
   });
 
-  it('logs no errors in any console', () => {
-    expect(k.errors()).toEqual([]);
+  // Checked after every test, so it cannot pass by running alone (a lone 'no errors' test
+  // after the others saw nothing when run by itself).
+  afterEach(() => {
+    expect(k.errors(), 'errors logged during this test').toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Content-script side of the MAIN-world bridge (see bridge-protocol.ts). */
 import type { EditResult } from '../../shared/messages.ts';
-import { BRIDGE_REQUEST, BRIDGE_RESPONSE, type BridgeOp, type BridgeResponse } from './bridge-protocol.ts';
+import { BRIDGE_REQUEST, BRIDGE_RESPONSE, readBridgeResponse, type BridgeOp } from './bridge-protocol.ts';
 
 /** The bridge answers synchronously; this only guards against a page where it is missing. */
 const BRIDGE_TIMEOUT_MS = 1_000;
@@ -16,16 +16,9 @@ export function callBridge(el: HTMLElement, op: BridgeOp): Promise<EditResult> {
       resolve(r);
     };
     win.addEventListener(BRIDGE_RESPONSE, (event) => {
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (typeof detail !== 'string') return;
-      let res: Partial<BridgeResponse>;
-      try {
-        res = JSON.parse(detail) as Partial<BridgeResponse>;
-      } catch {
-        return;
-      }
-      if (res.id !== id) return;
-      done({ ok: res.ok === true, detail: typeof res.detail === 'string' ? res.detail.slice(0, 200) : '' });
+      // The page may answer first (see readBridgeResponse): only success and a known code count.
+      const res = readBridgeResponse((event as CustomEvent<unknown>).detail, id);
+      if (res) done(res);
     }, { signal: controller.signal });
     win.setTimeout(() => done({ ok: false, detail: 'timeout' }), BRIDGE_TIMEOUT_MS);
     el.dispatchEvent(new CustomEvent(BRIDGE_REQUEST, { bubbles: true, composed: true, detail: JSON.stringify({ ...op, id }) }));

@@ -40,7 +40,15 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.etag) headers['If-None-Match'] = options.etag;
     if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+    // A redirected pack is refused: a followed chain can only be checked where it ends, so
+    // https → http → https would pass, and the http hop is readable and changeable by anyone on
+    // the way (issue 14, L6). `redirected` says a chain was followed; an opaque or 3xx answer is
+    // what a fetch that did not follow one reports.
     const res = await fetchImpl(parsed.href, { headers, credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: controller.signal });
+    if (res.redirected || res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)) {
+      void res.body?.cancel();
+      return { kind: 'error', message: 'The address redirects to another one; packs are read only from the address given. Use the final https:// address of the pack.' };
+    }
     if (res.url && !res.url.startsWith('https:')) return { kind: 'error', message: 'The address redirected to a non-https page; packs are only read over https.' };
     if (res.status === 304) return { kind: 'not-modified' };
     if (!res.ok) return { kind: 'error', message: `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${parsed.href}.` };

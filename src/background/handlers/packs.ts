@@ -9,25 +9,23 @@
  */
 import type { Alarms, Storage } from 'webextension-polyfill';
 import browser from '../../shared/browser.ts';
-import type { Message, MessageOf, PackReply } from '../../shared/messages.ts';
+import type { Message, MessageOf, PackReply, PackSummary, PacksView } from '../../shared/messages.ts';
+import { corePack, type Pack } from '../../engine/index.ts';
 import {
-  HttpsUrl, PACKS_KEY, PACK_UPDATE_PERIOD_MINUTES, planImport, planMove, planNotModified, planPolicySync, planRemove,
+  describeSource, HttpsUrl, layerPacks, PACKS_KEY, PACK_UPDATE_PERIOD_MINUTES, planImport, planMove, planNotModified, planPolicySync, planRemove,
   planRuleDisabled, planSetEnabled, planUpdateFailed, type PackSource, type PacksState, type Plan,
 } from '../../shared/packs-store.ts';
 import { invalidateEngine } from '../engine-host.ts';
+import { createSerial } from '../serial.ts';
+import { releasePackHost } from './generic-sites.ts';
 import { storedTabIds } from '../store.ts';
 import { fetchPack } from './packs-fetch.ts';
 import { readPacksState, readPolicyArea, writePacksState } from './packs-storage.ts';
 
 export const PACK_UPDATE_ALARM = 'cooldown-pack-updates';
 
-let queue: Promise<unknown> = Promise.resolve();
-/** Runs read-plan-write steps one after another within this worker. */
-function serial<T>(step: () => Promise<T>): Promise<T> {
-  const run = queue.then(step, step);
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** Runs read-plan-write steps on the packs one after another within this worker. */
+const serial = createSerial();
 
 const ok = (message: string): PackReply => ({ ok: true, message, problems: [] });
 const refused = (message: string, problems: PackReply['problems'] = []): PackReply => ({ ok: false, message, problems });
@@ -61,10 +59,35 @@ export async function onImportUrl(msg: MessageOf<'options/import-url'>): Promise
   const { state } = await readPacksState();
   if (state.packs.some((p) => p.key === url.data)) return refreshEntry(url.data);
   const got = await fetchPack(url.data);
-  if (got.kind !== 'ok') return refused(got.kind === 'error' ? got.message : 'The server sent no pack.');
+  // The options page asked for host access to download this pack; a failed import gives it back.
+  if (got.kind !== 'ok') {
+    await releasePackHost(url.data);
+    return refused(got.kind === 'error' ? got.message : 'The server sent no pack.');
+  }
   const source: PackSource = { kind: 'url', url: url.data, fetchedAt: Date.now(), ...(got.etag ? { etag: got.etag } : {}), ...(got.lastModified ? { lastModified: got.lastModified } : {}) };
   const policy = await readPolicyArea();
-  return apply((s) => planImport(s, got.text, source, policy), 'Pack imported; it is checked for updates every few hours.');
+  const reply = await apply((s) => planImport(s, got.text, source, policy), 'Pack imported; it is checked for updates every few hours.');
+  if (!reply.ok) await releasePackHost(url.data);
+  return reply;
+}
+
+const summary = (p: Pack): PackSummary => ({ id: p.id, name: p.name, version: p.version, rules: p.rules.map((r) => ({ id: r.id, kind: r.kind })) });
+
+/** The packs as the engine will layer them, for the options page (which bundles no engine). */
+export async function onPacksView(): Promise<PacksView> {
+  const [{ state, problem }, policy] = await Promise.all([readPacksState(), readPolicyArea()]);
+  const layered = layerPacks(state, policy);
+  return {
+    core: summary(corePack()),
+    entries: layered.entries.map((e) => ({
+      entry: e.entry, source: describeSource(e.entry.source), status: e.status,
+      pack: e.pack ? summary(e.pack) : null, problems: e.problems, managed: e.managed, locked: e.locked,
+    })),
+    disabledRules: state.disabledRules,
+    policyDisabled: policy.disabledRules,
+    policyProblems: policy.problems,
+    problem,
+  };
 }
 
 export function onUpdatePack(msg: MessageOf<'options/update-pack'>): Promise<PackReply> {
@@ -80,8 +103,13 @@ export function onMovePack(msg: MessageOf<'options/move-pack'>): Promise<PackRep
   return apply((s) => planMove(s, msg.key, msg.delta), 'Pack moved.');
 }
 
-export function onRemovePack(msg: MessageOf<'options/remove-pack'>): Promise<PackReply> {
-  return apply((s) => planRemove(s, msg.key), 'Pack removed.');
+export async function onRemovePack(msg: MessageOf<'options/remove-pack'>): Promise<PackReply> {
+  const { state } = await readPacksState();
+  const source = state.packs.find((p) => p.key === msg.key)?.source;
+  const reply = await apply((s) => planRemove(s, msg.key), 'Pack removed.');
+  // Host access was granted to download this pack: it goes with the pack.
+  if (reply.ok && source?.kind === 'url') await releasePackHost(source.url);
+  return reply;
 }
 
 export function onSetRuleDisabled(msg: MessageOf<'options/set-rule-disabled'>): Promise<PackReply> {

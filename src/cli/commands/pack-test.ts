@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRuleSet, corePack, type ConversationInput } from '../../engine/index.ts';
-import { matchText } from '../../engine/analyze.ts';
+import { matchText } from '../../engine/checks/match-text.ts';
 import type { Matcher } from '../../engine/checks/matcher.ts';
 import { readInput, UsageError, type Output } from '../io.ts';
 import { loadPacksOrFail } from '../packs.ts';

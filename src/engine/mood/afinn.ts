@@ -18,6 +18,11 @@ function valenceOf(word: string): number | undefined {
   return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
 }
 
+/** Whether the lexicon reads this word as negative. */
+export function isNegativeWord(norm: string): boolean {
+  return (valenceOf(norm) ?? 0) < 0;
+}
+
 /** VADER: a negated word keeps 74 % of its strength with the opposite sign. */
 const N_SCALAR = -0.74;
 

@@ -27,7 +27,9 @@ export const NEGATION_WINDOW = 3;
 const TOKEN = /https?:\/\/\S+|www\.\S+|@\w+|([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*|\p{Extended_Pictographic})|([.!?;:,()\u2026]|\s-\s)/gu;
 
 export function isNegator(norm: string): boolean {
-  return NEGATORS.has(norm) || NEGATORS.has(norm.replace(/'/g, '')) || norm.endsWith("n't");
+  // "nothing's broken", "nobody's called": the clitic does not hide the negator.
+  const bare = norm.replace(/'s$/, '');
+  return NEGATORS.has(bare) || NEGATORS.has(bare.replace(/'/g, '')) || norm.endsWith("n't");
 }
 
 export function tokenize(text: string): Token[] {
@@ -45,6 +47,34 @@ export function tokenize(text: string): Token[] {
     negation = isNegator(norm) ? NEGATION_WINDOW : Math.max(0, negation - 1);
   }
   return out;
+}
+
+/** "never been so angry", "can't believe how rude": degree and disbelief, not denial. */
+const NOT_A_DENIAL = /^(?:never|can't|cannot|cant|couldn't|couldnt)$/;
+/** Words that may stand between a negator and what it denies. */
+const LINKING = new Set(['going', 'to', 'gonna', 'planning', 'about', 'is', "is'", 'was', 'are', 'were', 'be', 'been', 'being', 'really', 'very', 'too', 'so', 'that', 'at', 'all', 'a', 'an', 'the', 'even', 'actually', 'particularly', 'remotely', 'exactly', 'any', 'im', "i'm", 'i', 'am', 'feeling', 'feel', 'got', 'get', 'getting', 'else']);
+const DEGREE = new Set(['so', 'such', 'more', 'this', 'that', 'as', 'believe', 'wait', 'stress', 'emphasise', 'emphasize', 'express']);
+
+/**
+ * Whether the evidence starting at `start` is denied by a negator before it in the same clause
+ * ("I'm not angry", "the parcel wasn't late", "nothing is broken"). A match that carries its own
+ * negation ("not acceptable", "still not refunded") starts with the negator and is not denied.
+ */
+export function isNegated(tokens: readonly Token[], start: number): boolean {
+  const i = tokens.findIndex((t) => t.start >= start);
+  const first = tokens[i];
+  if (!first || first.start !== start || !first.negated || isNegator(first.norm)) return false;
+  // Find the negator and look at the words between it and the match: a denial is close and
+  // direct ("wasn't late", "not really angry", "nothing is broken"), while "can't get back
+  // lost time" complains about the loss.
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) {
+    const t = tokens[j]!;
+    if (!isNegator(t.norm)) continue;
+    const between = tokens.slice(j + 1, i);
+    if (NOT_A_DENIAL.test(t.norm) && between.some((b) => DEGREE.has(b.norm))) return false;
+    return between.every((b) => LINKING.has(b.norm));
+  }
+  return false;
 }
 
 /** The feature a token is to the mood model: the word, or NOT_word under negation. */

@@ -4,7 +4,7 @@
  * alone, through the same segmenting and quote handling as a real analysis.
  */
 import { compileMatcher } from '../checks/matcher.ts';
-import { matchText } from '../analyze.ts';
+import { matchText } from '../checks/match-text.ts';
 import { expandVocab } from './patterns.ts';
 import type { Pack, Rule } from './schema.ts';
 import type { Problem } from './validate.ts';

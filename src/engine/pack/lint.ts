@@ -4,7 +4,7 @@
  * agent will see), phrases or patterns written twice, and ids that collide with earlier packs.
  */
 import { compileMatcher } from '../checks/matcher.ts';
-import { matchText } from '../analyze.ts';
+import { matchText } from '../checks/match-text.ts';
 import { expandVocab } from './patterns.ts';
 import type { Pack, Rule } from './schema.ts';
 import type { Problem } from './validate.ts';

@@ -8,7 +8,7 @@ import * as z from 'zod';
 /** The pack format this build understands. Packs declare the format they were written for. */
 export const FORMAT_VERSION = 1;
 
-export const MAX_PACK_BYTES = 1_000_000;
+export { MAX_PACK_BYTES } from './size.ts';
 export const MAX_RULES = 5_000;
 export const MAX_PHRASES_PER_RULE = 200;
 export const MAX_PATTERNS_PER_RULE = 50;
@@ -18,6 +18,14 @@ export const MAX_TEXT_CHARS = 1_000;
 export const MAX_EXAMPLES = 50;
 export const MAX_EXAMPLE_CHARS = 2_000;
 export const MAX_VOCAB_WORDS = 500;
+/**
+ * `%name%` expands a vocab list in place, so a 300-character pattern of references to a
+ * 500-word list would be tens of kilobytes, and a pack of them hundreds of megabytes of parsing.
+ * These cap what patterns become once expanded: one pattern, and all of a pack's together.
+ * (Core's longest is about 500 characters, all of core's about 32,000.)
+ */
+export const MAX_EXPANDED_PATTERN_CHARS = 2_000;
+export const MAX_EXPANDED_PACK_CHARS = 100_000;
 
 export const STEP_IDS = ['listen', 'validate', 'apologize', 'reiterate', 'own', 'options', 'follow-up', 'thank'] as const;
 export const StepId = z.enum(STEP_IDS);
@@ -31,6 +39,17 @@ export const CueType = z.enum(CUE_TYPES);
 export type CueType = z.infer<typeof CueType>;
 
 export const Severity = z.enum(['info', 'warning', 'error']);
+
+/**
+ * How far one piece of customer evidence can take the mood on its own, the way a support lead
+ * reads it: a problem or a hurt feeling is `upset`, hostility (sarcasm, "ridiculous", a demand)
+ * is `angry`, and only rage (abuse, threats of harm) is `furious`. A message is capped at the
+ * highest band of its evidence, so a pile of mild complaints never reads as rage; `furious`
+ * evidence also lifts the message into that band.
+ */
+export const MOOD_BANDS = ['upset', 'angry', 'furious'] as const;
+export const MoodBand = z.enum(MOOD_BANDS);
+export type MoodBand = z.infer<typeof MoodBand>;
 export type Severity = z.infer<typeof Severity>;
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -40,6 +59,13 @@ export const RuleIdSchema = z.string().min(1).max(100).regex(ID, 'use lowercase 
 const Text = z.string().min(1).max(MAX_TEXT_CHARS);
 const Phrase = z.string().trim().min(1).max(MAX_PHRASE_CHARS);
 const Pattern = z.string().trim().min(1).max(MAX_PATTERN_CHARS);
+/**
+ * A vocab word is spliced into patterns as an alternative, where compromise would read `/x/`,
+ * `#Tag`, `(a|b)` or `.*` as syntax: so it must be plain words (letters, digits, inner
+ * apostrophes and hyphens, single spaces), never pattern syntax.
+ */
+const VocabWord = z.string().min(1).max(60)
+  .regex(/^[\p{L}\p{N}]+(?:['’ -][\p{L}\p{N}]+)*$/u, 'a vocab word is plain words: letters, digits, inner apostrophes or hyphens, single spaces');
 
 const Examples = z.strictObject({
   match: z.array(z.string().min(1).max(MAX_EXAMPLE_CHARS)).max(MAX_EXAMPLES).default([]),
@@ -84,6 +110,9 @@ export const CueRule = z.strictObject({
   cue: CueType,
   /** Contribution to the customer's raw anger when the cue is present in a message. */
   weight: z.number().min(-10).max(10).default(0),
+  reads: MoodBand.optional().describe('The mood band this cue can bring a message to (default: furious for threat and abuse, else angry).'),
+  onlyWithComplaint: z.boolean().optional()
+    .describe('Counts only in a message that also complains (another cue or signal that adds anger): "Brilliant." is praise alone, sarcasm after "lost my bag again".'),
   /** The tip shown beside the cue. */
   message: Text,
 });
@@ -94,6 +123,9 @@ export const SignalRule = z.strictObject({
   scope: z.literal('customer').default('customer'),
   /** Contribution to the raw anger; negative values calm the reading (thanks, "no rush"). */
   weight: z.number().min(-10).max(10),
+  reads: MoodBand.optional().describe('The mood band this signal can bring a message to: upset (default), angry or furious.'),
+  onlyWithComplaint: z.boolean().optional()
+    .describe('Counts only in a message that also complains (another cue or signal that adds anger).'),
   /** Short label the sidebar shows as the driver, e.g. "complaint about waiting". */
   message: Text,
 });
@@ -156,7 +188,7 @@ export const Pack = z.strictObject({
   version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"').describe('Semantic version of this pack, e.g. "1.2.0".'),
   description: z.string().max(MAX_TEXT_CHARS).optional(),
   /** Named word lists; `%name%` in a pattern expands to `(word|word|...)`. */
-  vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1).max(60)).min(1).max(MAX_VOCAB_WORDS)).optional(),
+  vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(VocabWord).min(1).max(MAX_VOCAB_WORDS)).optional(),
   rules: z.array(Rule).max(MAX_RULES).default([]),
   disable: z.array(RuleIdSchema).max(MAX_RULES).default([]).describe('Rule ids of earlier packs that this pack turns off.'),
   playbook: z.array(PlaybookStep).max(STEP_IDS.length).optional(),

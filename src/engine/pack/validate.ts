@@ -3,11 +3,11 @@
  * of the offending value and a hint. Nothing is half-loaded: a pack is accepted whole or refused.
  */
 import * as z from 'zod';
-import { FORMAT_VERSION, MAX_PACK_BYTES, Pack, Rule } from './schema.ts';
+import { FORMAT_VERSION, MAX_EXPANDED_PACK_CHARS, MAX_EXPANDED_PATTERN_CHARS, MAX_PACK_BYTES, Pack, Rule } from './schema.ts';
 
 /** The rule kinds, read from the schema so the message never drifts from it. */
 const RULE_KINDS: string[] = Rule.options.map((o) => o.shape.kind.value);
-import { checkPattern } from './patterns.ts';
+import { checkPattern, createRegexChecker, expandedLength } from './patterns.ts';
 
 export interface Problem {
   /** JSON path such as `rules[3].patterns[0]`, or `` for the whole pack. */
@@ -76,6 +76,12 @@ function semanticProblems(pack: Pack, earlier: ReadonlyMap<string, readonly stri
   const problems: Problem[] = [];
   const vocab = new Map([...earlier, ...Object.entries(pack.vocab ?? {})]);
   const seen = new Map<string, number>();
+  // One time budget for all of this pack's regexes, so many of them cannot add up.
+  const regexes = createRegexChecker();
+  // What the patterns become once their %vocab% references are expanded: checked by arithmetic,
+  // before any pattern is expanded or parsed, so an expansion bomb is refused at once.
+  const sizeProblems = expansionProblems(pack, vocab);
+  if (sizeProblems.length) return sizeProblems;
   pack.rules.forEach((rule, i) => {
     const at = `rules[${i}]`;
     const first = seen.get(rule.id);
@@ -86,7 +92,7 @@ function semanticProblems(pack: Pack, earlier: ReadonlyMap<string, readonly stri
     }
     for (const field of ['patterns', 'unless'] as const) {
       rule[field]?.forEach((p, j) => {
-        const problem = checkPattern(p, vocab);
+        const problem = checkPattern(p, vocab, regexes);
         if (problem) problems.push({ path: `${at}.${field}[${j}]`, ...problem });
       });
     }
@@ -104,6 +110,26 @@ function semanticProblems(pack: Pack, earlier: ReadonlyMap<string, readonly stri
     if (types.has(t.id)) problems.push({ path: `customerTypes[${i}].id`, message: `customer type "${t.id}" is defined twice` });
     types.add(t.id);
   });
+  return problems;
+}
+
+function expansionProblems(pack: Pack, vocab: ReadonlyMap<string, readonly string[]>): Problem[] {
+  const problems: Problem[] = [];
+  let total = 0;
+  pack.rules.forEach((rule, i) => {
+    for (const field of ['patterns', 'unless'] as const) {
+      rule[field]?.forEach((p, j) => {
+        const length = expandedLength(p, vocab);
+        total += length;
+        if (length > MAX_EXPANDED_PATTERN_CHARS) {
+          problems.push({ path: `rules[${i}].${field}[${j}]`, message: `pattern expands to ${length.toLocaleString('en')} characters with its vocab lists; the limit is ${MAX_EXPANDED_PATTERN_CHARS.toLocaleString('en')}`, hint: 'use fewer %vocab% references per pattern, or shorter lists' });
+        }
+      });
+    }
+  });
+  if (total > MAX_EXPANDED_PACK_CHARS) {
+    problems.push({ path: 'rules', message: `the patterns expand to ${total.toLocaleString('en')} characters in all with their vocab lists; the limit is ${MAX_EXPANDED_PACK_CHARS.toLocaleString('en')}`, hint: 'use fewer %vocab% references, shorter lists, or split the pack' });
+  }
   return problems;
 }
 

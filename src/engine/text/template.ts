@@ -21,10 +21,19 @@ export function fillTemplate(template: string, values: TemplateValues): string {
     .replace(/\s{2,}/g, ' ');
 }
 
-/** First name for a greeting; none for an e-mail address or an empty name. */
+/**
+ * A first name: letters, with inner apostrophes or hyphens ("D'Arcy", "Jean-Luc"), as a name is
+ * written. The display name comes from the page, so anything else (a URL such as
+ * `https://evil.tld/x`, an e-mail address, digits, markup) is not a name and is never put into
+ * text the agent may insert (issue 14, L5).
+ */
+const NAME = /^\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*$/u;
+const MAX_FIRST_NAME_CHARS = 40;
+
+/** First name for a greeting; none for an e-mail address, a URL, an empty name or anything but letters. */
 export function firstName(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
-  if (!trimmed || trimmed.includes('@')) return undefined;
+  if (!trimmed) return undefined;
   const first = trimmed.split(/\s+/)[0]!;
-  return first.length > 40 ? undefined : first;
+  return first.length <= MAX_FIRST_NAME_CHARS && NAME.test(first) ? first : undefined;
 }

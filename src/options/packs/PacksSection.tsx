@@ -3,39 +3,30 @@
  * source and rule count; import from a file or an https URL; enable, disable, reorder and remove
  * packs; turn single rules off; see why a pack was refused, by JSON path; update a URL pack now.
  *
- * A view: it reads `storage.local["packs"]` and `storage.managed`, shows `layerPacks`' verdicts
- * (the same function the worker builds its engine with), and sends every change to the worker
- * as an `options/…` message. Host access for a pack URL is asked for here, for that origin only,
- * from the agent's click.
+ * A view: it asks the worker for the packs as the worker layers them (`options/packs-view`, the
+ * verdicts of the same `layerPacks` the engine is built with) whenever the stored packs or the
+ * policy change, and sends every change to the worker as an `options/…` intent. The page
+ * bundles no engine: validating a pack is the worker's job. Host access for a pack URL is asked
+ * for here, for that origin only, from the agent's click.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Storage } from 'webextension-polyfill';
-import { corePack, type Pack } from '../../engine/index.ts';
+import { MAX_PACK_BYTES } from '../../engine/pack/size.ts';
 import browser from '../../shared/browser.ts';
-import type { Message, PackReply } from '../../shared/messages.ts';
-import {
-  describeSource, layerPacks, MAX_PACK_BYTES, NO_POLICY, PACKS_KEY, readPacks, readPolicy,
-  type LayeredPack, type PacksRead, type PolicyPacks,
-} from '../../shared/packs-store.ts';
+import type { MessageOf, PackReply, PackSummary, PacksView } from '../../shared/messages.ts';
+import type { PackStatus, PackUpdate } from '../../shared/packs-store.ts';
+import { request, type PageRequestKind } from '../../shared/request.ts';
 
-async function send(message: Message): Promise<PackReply> {
-  try {
-    const reply = (await browser.runtime.sendMessage(message)) as PackReply | undefined;
-    return reply ?? { ok: false, message: 'Cooldown did not answer; reload this page.', problems: [] };
-  } catch (e) {
-    return { ok: false, message: `Cooldown did not answer (${(e as Error).message}).`, problems: [] };
-  }
+/** Must equal PACKS_KEY in packs-store.ts (not imported: that module brings the engine). */
+const PACKS_KEY = 'packs';
+
+type PackIntent = Exclude<Extract<PageRequestKind, `options/${string}`>, 'options/packs-view' | 'options/site-add' | 'options/site-remove' | 'options/save-settings'>;
+
+async function send(message: MessageOf<PackIntent>): Promise<PackReply> {
+  return (await request(message)) ?? { ok: false, message: 'Cooldown did not answer; reload this page.', problems: [] };
 }
 
-async function loadPolicy(): Promise<PolicyPacks> {
-  try {
-    return readPolicy(await browser.storage.managed.get(null));
-  } catch {
-    return NO_POLICY;
-  }
-}
-
-const STATUS_TEXT: Record<LayeredPack['status'], string> = {
+const STATUS_TEXT: Record<PackStatus, string> = {
   active: 'active',
   disabled: 'off',
   invalid: 'refused',
@@ -67,7 +58,7 @@ function Problems({ problems }: { problems: PackReply['problems'] }) {
 }
 
 interface RulesProps {
-  pack: Pack;
+  pack: PackSummary;
   disabled: ReadonlySet<string>;
   policyDisabled: ReadonlySet<string>;
   locked: boolean;
@@ -100,17 +91,20 @@ function Rules({ pack, disabled, policyDisabled, locked, onToggle }: RulesProps)
 }
 
 export function PacksSection() {
-  const [read, setRead] = useState<PacksRead | null>(null);
-  const [policy, setPolicy] = useState<PolicyPacks>(NO_POLICY);
+  const [view, setView] = useState<PacksView | null>(null);
   const [answer, setAnswer] = useState<{ reply: PackReply | null; seq: number }>({ reply: null, seq: 0 });
   const setReply = (reply: PackReply): void => setAnswer((a) => ({ reply, seq: a.seq + 1 }));
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    // Replies can cross: only the latest request's view is shown.
+    let latest = 0;
     const load = (): void => {
-      void browser.storage.local.get(PACKS_KEY).then((got) => setRead(readPacks(got[PACKS_KEY])));
-      void loadPolicy().then(setPolicy);
+      const n = ++latest;
+      void request({ kind: 'options/packs-view' }).then((v) => {
+        if (v && n === latest) setView(v);
+      });
     };
     load();
     const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
@@ -120,12 +114,10 @@ export function PacksSection() {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
-  const layered = useMemo(() => (read ? layerPacks(read.state, policy) : null), [read, policy]);
-  const core = corePack();
-  const disabled = new Set(read?.state.disabledRules ?? []);
-  const policyDisabled = new Set(policy.disabledRules);
+  const disabled = new Set(view?.disabledRules ?? []);
+  const policyDisabled = new Set(view?.policyDisabled ?? []);
 
-  const run = async (message: Message): Promise<void> => {
+  const run = async (message: MessageOf<PackIntent>): Promise<void> => {
     setBusy(true);
     try {
       setReply(await send(message));
@@ -182,14 +174,16 @@ export function PacksSection() {
     <section class="card" data-testid="packs" aria-labelledby="packs-heading" aria-busy={busy}>
       <h2 id="packs-heading">Rule packs</h2>
       <p>Packs add your team's wording on top of the built-in playbook. Later packs win over earlier ones; packs set by your administrator come last.</p>
-      {read?.problem === 'newer' && <p role="alert">These packs were saved by a newer Cooldown; update Cooldown to use them.</p>}
-      {policy.problems.length > 0 && <p role="alert">Your administrator's pack policy has problems: {policy.problems.join('; ')}.</p>}
+      {view?.problem === 'newer' && <p role="alert">These packs were saved by a newer Cooldown; update Cooldown to use them.</p>}
+      {view && view.policyProblems.length > 0 && <p role="alert">Your administrator's pack policy has problems: {view.policyProblems.join('; ')}.</p>}
       <ol class="pack-list" data-testid="pack-list">
-        <li data-testid="pack" data-key="core" data-pack-id={core.id} data-status="active">
-          <strong>{core.name}</strong> {core.version} <small>built in · {core.rules.length} rules · active</small>
-          <Rules pack={core} disabled={disabled} policyDisabled={policyDisabled} locked={false} onToggle={toggleRule} />
-        </li>
-        {layered?.entries.map((e, i, all) => {
+        {view && (
+          <li data-testid="pack" data-key="core" data-pack-id={view.core.id} data-status="active">
+            <strong>{view.core.name}</strong> {view.core.version} <small>built in · {view.core.rules.length} rules · active</small>
+            <Rules pack={view.core} disabled={disabled} policyDisabled={policyDisabled} locked={false} onToggle={toggleRule} />
+          </li>
+        )}
+        {view?.entries.map((e, i, all) => {
           const { entry } = e;
           const own = !e.managed;
           const ownKeys = all.filter((x) => !x.managed).map((x) => x.entry.key);
@@ -200,7 +194,7 @@ export function PacksSection() {
               <strong>{e.pack?.name ?? entry.key}</strong> {e.pack?.version ?? ''}{' '}
               <small>
                 {e.managed ? <span data-testid="managed">managed by your administrator</span> : null}
-                {e.managed ? ' · ' : ''}{describeSource(entry.source)}
+                {e.managed ? ' · ' : ''}{e.source}
                 {e.pack ? ` · ${e.pack.rules.length} rules` : ''} · <span data-testid="pack-status">{STATUS_TEXT[e.status]}</span>
               </small>
               <div class="pack-actions">
@@ -216,6 +210,7 @@ export function PacksSection() {
                 {own && <button type="button" data-testid="pack-remove" disabled={busy} onClick={() => void run({ kind: 'options/remove-pack', key: entry.key })}>Remove</button>}
               </div>
               {entry.source.kind !== 'file' && entry.source.fetchedAt ? <small>Checked {new Date(entry.source.fetchedAt).toLocaleString()}</small> : null}
+              {entry.update && <UpdateSummary update={entry.update} />}
               {entry.error && (
                 <div data-testid="pack-error" role="alert">
                   <p>Last update failed: {entry.error.message}</p>
@@ -243,5 +238,25 @@ export function PacksSection() {
       <p><small>Packs from an address are checked for updates every 6 hours. Cooldown downloads only the pack addresses you or your administrator set here.</small></p>
       <Notice reply={answer.reply} seq={answer.seq} />
     </section>
+  );
+}
+
+/**
+ * What the last update of a URL pack changed: its host can change insertable texts or turn
+ * rules off at any update, so the agent sees it here rather than not at all (issue 14, L5).
+ */
+function UpdateSummary({ update }: { update: PackUpdate }) {
+  const list = (label: string, ids: string[], testid: string) => (ids.length ? <li data-testid={testid}>{label}: {ids.map((id, i) => <span key={id}>{i ? ', ' : ''}<code>{id}</code></span>)}</li> : null);
+  return (
+    <div data-testid="pack-update-summary" class="pack-update">
+      <p>Last update {update.from === update.to ? `(still ${update.to})` : `${update.from} → ${update.to}`}, {new Date(update.at).toLocaleString()}:</p>
+      <ul>
+        {list('rules added', update.added, 'pack-update-added')}
+        {list('rules removed', update.removed, 'pack-update-removed')}
+        {list('rules changed (wording, replacements or matching)', update.changed, 'pack-update-changed')}
+        {list('now turns off', update.disabled, 'pack-update-disabled')}
+        {!update.added.length && !update.removed.length && !update.changed.length && !update.disabled.length && <li>no rule changed</li>}
+      </ul>
+    </div>
   );
 }

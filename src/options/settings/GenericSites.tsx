@@ -1,19 +1,26 @@
-/** Other sites: enable the generic adapter per origin (an optional host permission, asked for on the agent's click). */
+/**
+ * Other sites: enable the generic adapter per origin. The host permission is asked for here, on
+ * the agent's click (a user gesture); the worker then records the site as coached and registers
+ * the scripts. Host access granted for a pack download is not listed: it is not a coached site.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser.ts';
 import { t } from '../../shared/i18n.ts';
 import { HOST_PERMISSIONS } from '../../sites/registry.ts';
+import { request } from '../../shared/request.ts';
+import { patternFor } from '../../shared/site-pattern.ts';
+
+export { patternFor };
 
 /** The built-in sites' host permissions (the site registry), not listed as "other sites". */
 export const BUILT_IN: readonly string[] = HOST_PERMISSIONS;
 
-export function patternFor(input: string): string | null {
-  try {
-    const url = new URL(/^[a-z]+:\/\//i.test(input) ? input : `https://${input}`);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.hostname}/*` : null;
-  } catch {
-    return null;
-  }
+const COACHED_SITES_KEY = 'coachedSites';
+
+async function coachedAndGranted(): Promise<string[]> {
+  const granted = new Set((await browser.permissions.getAll()).origins ?? []);
+  const stored = (await browser.storage.local.get(COACHED_SITES_KEY))[COACHED_SITES_KEY];
+  return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string' && granted.has(o)) : [];
 }
 
 export function GenericSites() {
@@ -21,7 +28,7 @@ export function GenericSites() {
   const [site, setSite] = useState('');
   const [error, setError] = useState('');
   const load = (): void => {
-    void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !BUILT_IN.includes(o))));
+    void coachedAndGranted().then(setOrigins);
   };
   useEffect(load, []);
   const add = (e: Event): void => {
@@ -29,13 +36,14 @@ export function GenericSites() {
     const pattern = patternFor(site.trim());
     if (!pattern) return setError(t('optSiteInvalid'));
     setError('');
-    void browser.permissions.request({ origins: [pattern] }).then((granted) => {
+    void browser.permissions.request({ origins: [pattern] }).then(async (granted) => {
       if (!granted) setError(t('optSiteDenied'));
+      else await request({ kind: 'options/site-add', origin: pattern });
       setSite('');
       load();
     });
   };
-  const remove = (o: string): void => void browser.permissions.remove({ origins: [o] }).then(load);
+  const remove = (o: string): void => void request({ kind: 'options/site-remove', origin: o }).then(load);
   return (
     <section class="card" aria-labelledby="generic-h">
       <h2 id="generic-h">{t('optOtherSitesHeading')}</h2>

@@ -1,6 +1,7 @@
 /** Live flags on the draft, with the reason and replacements (buttons: Tab to reach, Enter to replace). */
 import type { Flag, Tone as ToneT } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
+import { hasLink } from '../links.ts';
 import { Tone } from './Tone.tsx';
 
 export function Flags({ flags, tone, onReplace }: { flags: Flag[]; tone: ToneT | null; onReplace: (flag: Flag, replacement: string) => void }) {
@@ -20,8 +21,10 @@ export function Flags({ flags, tone, onReplace }: { flags: Flag[]; tone: ToneT |
                 {f.replacements.length > 0 && (
                   <div class="replacements" role="group" aria-label={t('flagReplacementsLabel', f.text)}>
                     {f.replacements.map((r) => (
-                      <button key={r} type="button" data-testid="replace" aria-describedby={id} onClick={() => onReplace(f, r)} title={t('flagReplaceTitle')}>
+                      <button key={r} type="button" data-testid="replace" aria-describedby={id} onClick={() => onReplace(f, r)}
+                        title={hasLink(r) ? `${t('flagReplaceTitle')}. ${t('textHasLink')}` : t('flagReplaceTitle')} data-has-link={hasLink(r) ? 'true' : undefined}>
                         {t('flagReplaceWith', r)}
+                        {hasLink(r) && <span class="link-warning" data-testid="link-warning"> ({t('textHasLink')})</span>}
                       </button>
                     ))}
                   </div>

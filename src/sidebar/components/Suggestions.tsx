@@ -1,6 +1,7 @@
 /** Next-step suggestions, each with an Insert button that types it into the site's editor. */
 import type { Suggestion } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
+import { hasLink } from '../links.ts';
 
 export function Suggestions({ next, canInsert, compact, onInsert }: { next: Suggestion[]; canInsert: boolean; compact: boolean; onInsert: (s: Suggestion) => void }) {
   if (!next.length) return null;
@@ -10,10 +11,12 @@ export function Suggestions({ next, canInsert, compact, onInsert }: { next: Sugg
       <ul class="suggestions">
         {next.map((s) => {
           const textId = `next-${s.step}`;
+          const link = hasLink(s.text);
           return (
-            <li key={s.step} data-testid="suggestion" data-step={s.step}>
+            <li key={s.step} data-testid="suggestion" data-step={s.step} data-has-link={link ? 'true' : undefined}>
               <strong>{s.title}</strong>
               <p class="text" id={textId}>{s.text}</p>
+              {link && <p class="link-warning" data-testid="link-warning" role="note">{t('textHasLink')}</p>}
               {!compact && <p class="why">{s.why}</p>}
               <button type="button" data-testid="insert" disabled={!canInsert} onClick={() => onInsert(s)} aria-describedby={textId}
                 title={canInsert ? t('insertTitle') : t('insertDisabledTitle')}>

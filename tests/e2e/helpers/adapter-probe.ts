@@ -30,3 +30,9 @@ export type ProbeResult = ReturnType<typeof probe>;
   const editor = pickAdapter(new URL(location.href))?.findEditor(document);
   return editor ? editor.insert(text) : { ok: false, detail: 'no editor' };
 };
+/** Starts the adapter's observer (stopped by the returned abort) so a spec can see what it watches. */
+(globalThis as unknown as { __cooldownObserve: () => void }).__cooldownObserve = () => {
+  const controller = new AbortController();
+  pickAdapter(new URL(location.href))?.observe(document, controller.signal, () => undefined);
+  controller.abort();
+};

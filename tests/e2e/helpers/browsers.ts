@@ -6,7 +6,7 @@
  */
 import { chromium as pwChromium, type Browser as PwBrowser, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { launchChromium, openSidebar, waitForInstalled, type ChromiumHarness } from './chromium.ts';
+import { launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
 import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './firefox.ts';
 import type { Served } from './sites.ts';
 
@@ -111,7 +111,6 @@ const NO_SIDEBAR: Tab = new Proxy({} as Tab, { get: () => () => Promise.reject(n
 async function chromiumSession(o: SessionOptions): Promise<Session> {
   if (o.extension) {
     const h: ChromiumHarness = await launchChromium([o.served]);
-    await waitForInstalled(h);
     const page = await h.context.newPage();
     if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
     await page.goto(o.url);

@@ -59,7 +59,7 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
     ?? await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') });
   const extensionId = new URL(worker.url()).host;
-  return {
+  const harness: ChromiumHarness = {
     context,
     extensionId,
     extensionErrors,
@@ -68,6 +68,10 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  // Pages opened while the extension is still installing sometimes never get its content script
+  // (seen under load with this build and the one before it): wait as an agent would.
+  await waitForInstalled(harness);
+  return harness;
 }
 
 /** The extension's id for a tab showing `urlPrefix` (asked from an extension page). */

@@ -36,4 +36,15 @@ export const MALFORMED: { name: string; text: string; path: string; message: Reg
   { name: 'unparsable pattern', text: packText(teamPack({}, [{ ...teamRule(), phrases: undefined, patterns: ['(refund|money'] }])), path: 'rules[0].patterns[0]', message: /./ },
   { name: 'slow pattern', text: packText(teamPack({}, [{ ...teamRule(), phrases: undefined, patterns: ['.* refund .* money .* back .* now'] }])), path: 'rules[0].patterns[0]', message: /slow|wildcard/i },
   { name: 'duplicate ids', text: packText(teamPack({}, [teamRule(), teamRule()])), path: 'rules[1].id', message: /duplicate rule id/ },
+  // Issue 14, M2 and M3: refused quickly, wherever the slow shape hides.
+  { name: 'a catastrophic regex', text: packText(teamPack({}, [{ ...teamRule(), phrases: undefined, patterns: ['/^(a|a)+$/'] }])), path: 'rules[0].patterns[0]', message: /backtrack/ },
+  { name: 'a regex as a vocab word', text: packText(teamPack({ vocab: { w: ['/(a+)+$/'] } }, [{ ...teamRule(), phrases: undefined, patterns: ['%w%'] }])), path: 'vocab.w[0]', message: /plain words/ },
+  {
+    name: 'a vocab expansion bomb',
+    text: packText(teamPack({ vocab: { w: Array.from({ length: 500 }, (_, i) => `word${i}`) } }, Array.from({ length: 30 }, (_, i) => ({
+      ...teamRule(`team-bomb-${i}`), phrases: undefined, patterns: [Array.from({ length: 75 }, () => '%w%').join(' ').slice(0, 299)],
+    })))),
+    path: 'rules[0].patterns[0]',
+    message: /expands to/,
+  },
 ];

@@ -7,7 +7,7 @@ const cases: Record<string, { found: string[]; not: string[] }> = {
     not: ['I reviewed my statement and found the charge.', 'Can you post the parcel today?'],
   },
   abuse: {
-    found: ['Are you all idiots over there?', 'This shitty app deleted my notes.', 'What kind of clown runs this place?'],
+    found: ['Are you all idiots over there?', 'What kind of clown runs this place?'],
     not: ['The hell of it is I liked the product.', 'My cat is a bit of a clown sometimes, lol.'],
   },
   escalation: {

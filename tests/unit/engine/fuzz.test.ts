@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../src/engine/index.ts';
-import { Conversation } from '../../../src/engine/conversation.ts';
+import { Conversation, MAX_MESSAGE_CHARS } from '../../../src/engine/conversation.ts';
 import { MAX_ANALYZED_MESSAGES, MAX_DRAFT_WINDOW } from '../../../src/engine/analyze.ts';
 import { parseTranscript, TranscriptError } from '../../../src/engine/transcript.ts';
 import { engine } from '../helpers.ts';
@@ -68,8 +68,9 @@ describe('engine under arbitrary input', () => {
     expect(a.mood.messages[0]!.index).toBe(2_000 - MAX_ANALYZED_MESSAGES);
   });
 
-  it('refuses input past the schema caps with a zod error, not a crash', () => {
-    expect(Conversation.safeParse({ messages: [{ role: 'customer', text: 'x'.repeat(200_000) }] }).success).toBe(false);
+  it('accepts a long message (read in a window) and refuses only input past the memory caps, with a zod error', () => {
+    expect(Conversation.safeParse({ messages: [{ role: 'customer', text: 'x'.repeat(200_000) }] }).success).toBe(true);
+    expect(Conversation.safeParse({ messages: [{ role: 'customer', text: 'x'.repeat(MAX_MESSAGE_CHARS + 1) }] }).success).toBe(false);
   });
 });
 

@@ -63,7 +63,9 @@ describe('mood signals that generalize', () => {
     ];
     for (const [soft, angry] of pairs) expect(m(soft).score, soft).toBeLessThan(m(angry).score);
     expect(ids('Holy shit, the new garden looks amazing.')).not.toContain('cue-abuse');
-    expect(ids('Your shit service lost my parcel.')).toContain('cue-abuse');
+    // Swearing about the service is heat, not abuse: abuse is aimed at a person.
+    expect(ids('Your shit service lost my parcel.')).toContain('signal-profanity');
+    expect(ids('Your shit service lost my parcel.')).not.toContain('cue-abuse');
     expect(ids('I was embarrassed by how rude your staff were.')).not.toContain('signal-unease');
   });
 });

@@ -66,7 +66,7 @@ describe('pack validation', () => {
 
   it('refuses patterns that would make matching slow', () => {
     expect(problems(pack({ rules: [rule({ patterns: ['.* you .* are .* wrong'] })] }))[0]!.message).toMatch(/wildcards/);
-    expect(problems(pack({ rules: [rule({ patterns: ['/(a+)+b/'] })] }))[0]!.message).toMatch(/nested quantifier/);
+    expect(problems(pack({ rules: [rule({ patterns: ['/(a+)+b/'] })] }))[0]!.message).toMatch(/backtrack without bound/);
   });
 
   it('refuses duplicate rule ids, naming both places', () => {

@@ -52,7 +52,9 @@ describe('session (incremental analysis)', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 runs of up to 25 edits, each analysed twice: about 10 s alone, several times that on a
+    // loaded 2-core machine, so it gets its own time limit rather than the suite's 30 s.
+  }, 180_000);
 
   it('keeps memory bounded by the conversation, not by its history', () => {
     const session = createSession(engine.rules);

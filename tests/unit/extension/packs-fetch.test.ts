@@ -33,7 +33,7 @@ function bigBody(total: number) {
 describe('fetchPack', () => {
   it('refuses anything but https before any request', async () => {
     const f = fake(() => new Response('{}'));
-    expect(await fetchPack('http://packs.example.com/team.json', { fetchImpl: f.impl })).toMatchObject({ kind: 'error', message: /https/ });
+    expect(await fetchPack('http://packs.example.com/team.json', { fetchImpl: f.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/https/) });
     expect(await fetchPack('file:///etc/passwd', { fetchImpl: f.impl })).toMatchObject({ kind: 'error' });
     expect(f.calls).toHaveLength(0);
   });
@@ -55,31 +55,61 @@ describe('fetchPack', () => {
 
   it('refuses a 404 and an HTML page with a clear message', async () => {
     const notFound = fake(() => new Response('nope', { status: 404, statusText: 'Not Found' }));
-    expect(await fetchPack(URL_OK, { fetchImpl: notFound.impl })).toMatchObject({ kind: 'error', message: /404 Not Found/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: notFound.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/404 Not Found/) });
     const html = fake(() => new Response('<!doctype html><p>Sign in</p>', { headers: { 'content-type': 'text/html' } }));
-    expect(await fetchPack(URL_OK, { fetchImpl: html.impl })).toMatchObject({ kind: 'error', message: /web page \(HTML\)/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: html.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/web page \(HTML\)/) });
     const sniffed = fake(() => new Response('<html></html>', { headers: { 'content-type': 'application/octet-stream' } }));
-    expect(await fetchPack(URL_OK, { fetchImpl: sniffed.impl })).toMatchObject({ kind: 'error', message: /HTML/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: sniffed.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/HTML/) });
   });
 
   it('stops reading a 50 MB body just past the cap', async () => {
     const big = bigBody(50_000_000);
     const f = fake(() => new Response(big.stream, { headers: { 'content-type': 'application/json' } }));
-    expect(await fetchPack(URL_OK, { fetchImpl: f.impl, maxBytes: 1_000_000 })).toMatchObject({ kind: 'error', message: /larger than the 1 MB limit/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: f.impl, maxBytes: 1_000_000 })).toMatchObject({ kind: 'error', message: expect.stringMatching(/larger than the 1 MB limit/) });
     expect(big.state.pulled).toBeLessThan(1_300_000);
     const declared = fake(() => new Response('x', { headers: { 'content-length': '50000000' } }));
-    expect(await fetchPack(URL_OK, { fetchImpl: declared.impl })).toMatchObject({ kind: 'error', message: /50 MB; the limit is 1 MB/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: declared.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/50 MB; the limit is 1 MB/) });
   });
 
   it('gives up on a server that never answers', async () => {
     const f = fake((s) => new Promise<Response>((_, reject) => s.init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     const started = Date.now();
-    expect(await fetchPack(URL_OK, { fetchImpl: f.impl, timeoutMs: 200 })).toMatchObject({ kind: 'error', message: /did not answer within/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: f.impl, timeoutMs: 200 })).toMatchObject({ kind: 'error', message: expect.stringMatching(/did not answer within/) });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('reports a network failure', async () => {
     const f = fake(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await fetchPack(URL_OK, { fetchImpl: f.impl })).toMatchObject({ kind: 'error', message: /Could not download the pack \(Failed to fetch\)/ });
+    expect(await fetchPack(URL_OK, { fetchImpl: f.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/Could not download the pack \(Failed to fetch\)/) });
+  });
+});
+
+describe('fetchPack and redirects (issue 14, L6)', () => {
+  /**
+   * A server whose pack address redirects https → http → https. A fetch told to follow lands on
+   * the final https page (as a browser does); one told not to follow sees the redirect itself.
+   */
+  const chain = fake((seen) => {
+    if (seen.init?.redirect === 'follow' || seen.init?.redirect === undefined) {
+      const res = new Response('{"format":1}', { status: 200, headers: { 'content-type': 'application/json' } });
+      Object.defineProperty(res, 'url', { value: 'https://packs.example.com/final.json' });
+      Object.defineProperty(res, 'redirected', { value: true });
+      return res;
+    }
+    if (seen.init?.redirect === 'manual') {
+      const res = new Response(null, { status: 302, headers: { location: 'http://packs.example.com/plain.json' } });
+      return res;
+    }
+    throw new TypeError('Failed to fetch (redirect: error)');
+  });
+
+  it('refuses a pack address that redirects, instead of checking only where it ends', async () => {
+    const got = await fetchPack(URL_OK, { fetchImpl: chain.impl });
+    expect(got).toMatchObject({ kind: 'error', message: expect.stringMatching(/redirect/) });
+  });
+
+  it('refuses an opaque redirect (what a browser gives for redirect: "manual")', async () => {
+    const opaque = fake(() => ({ type: 'opaqueredirect', status: 0, ok: false, url: URL_OK, redirected: false, headers: new Headers(), body: null }) as unknown as Response);
+    expect(await fetchPack(URL_OK, { fetchImpl: opaque.impl })).toMatchObject({ kind: 'error', message: expect.stringMatching(/redirect/) });
   });
 });

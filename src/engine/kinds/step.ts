@@ -2,10 +2,10 @@
  * The playbook as a checklist. A step is `done` when a sent agent reply covers it, `drafted`
  * when the current draft does, else `todo`. The evidence is the first span that satisfied it.
  */
-import type { Evidence, Source, Step } from './analysis.ts';
-import type { RawMatch } from './checks/matcher.ts';
-import type { RuleSet } from './pack/ruleset.ts';
-import { STEP_IDS, type StepId } from './pack/schema.ts';
+import type { Evidence, Source, Step } from '../analysis.ts';
+import type { RawMatch } from '../checks/matcher.ts';
+import type { RuleSet } from '../pack/ruleset.ts';
+import { STEP_IDS, type StepId } from '../pack/schema.ts';
 
 export interface AgentMatches {
   source: Source;

@@ -5,15 +5,15 @@
  * "you need to", direct "why" questions for curtness). Typography is here: shouting in capitals
  * and runs of "!" or "?" read as curt whatever the words.
  */
-import type { Driver, Tone, ToneLabel } from './analysis.ts';
-import type { RawMatch } from './checks/matcher.ts';
-import { scoreWords } from './mood/afinn.ts';
-import { intensityMarks } from './mood/intensity.ts';
-import { toneLogit } from './mood/tone-model.ts';
-import { tokenize, type Token } from './mood/tokens.ts';
-import { NO_MEMO, type Memo } from './memo.ts';
-import { segments } from './text/segments.ts';
-import type { RuleSet } from './pack/ruleset.ts';
+import type { Driver, Tone, ToneLabel } from '../analysis.ts';
+import type { RawMatch } from '../checks/matcher.ts';
+import { scoreWords } from '../mood/afinn.ts';
+import { intensityMarks } from '../mood/intensity.ts';
+import { toneLogit } from '../mood/tone-model.ts';
+import { tokenize, type Token } from '../mood/tokens.ts';
+import { NO_MEMO, type Memo } from '../memo.ts';
+import { segments } from '../text/segments.ts';
+import type { RuleSet } from '../pack/ruleset.ts';
 
 /** The squash 50 + 50·x/√(x² + TONE_ALPHA): raw +1 ≈ 66, +2 ≈ 78, −1 ≈ 34. */
 export const TONE_ALPHA = 8;

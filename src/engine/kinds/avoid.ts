@@ -3,11 +3,11 @@
  * cover the same words, the more severe (then the longer) wins, so the agent sees one flag per
  * phrase.
  */
-import type { Flag } from './analysis.ts';
-import type { RawMatch } from './checks/matcher.ts';
-import type { RuleSet } from './pack/ruleset.ts';
-import type { Severity } from './pack/schema.ts';
-import { fillTemplate, type TemplateValues } from './text/template.ts';
+import type { Flag } from '../analysis.ts';
+import type { RawMatch } from '../checks/matcher.ts';
+import type { RuleSet } from '../pack/ruleset.ts';
+import type { Severity } from '../pack/schema.ts';
+import { fillTemplate, type TemplateValues } from '../text/template.ts';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

@@ -3,11 +3,11 @@
  * the other cue rules, the customer type they suggest, and the prompts that follow from them
  * (document abuse and threats; pause after a spike of anger).
  */
-import type { Cue, CustomerType, MessageMood, Prompt } from './analysis.ts';
-import type { RawMatch } from './checks/matcher.ts';
-import type { RuleSet } from './pack/ruleset.ts';
-import type { CueType } from './pack/schema.ts';
-import { SPIKE_DELTA } from './mood/trend.ts';
+import type { Cue, CustomerType, MessageMood, Prompt } from '../analysis.ts';
+import type { RawMatch } from '../checks/matcher.ts';
+import type { RuleSet } from '../pack/ruleset.ts';
+import type { CueType } from '../pack/schema.ts';
+import { SPIKE_DELTA } from '../mood/trend.ts';
 
 export interface CustomerMatches {
   index: number;
