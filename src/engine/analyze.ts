@@ -18,6 +18,7 @@ import { scoreMessage } from './mood/score.ts';
 import { angriestRecent, buildNext, complaintSkeleton, customerThanks, highestLevel, type Moment } from './next.ts';
 import type { RuleSet } from './pack/ruleset.ts';
 import { firstName } from './text/template.ts';
+import { foldQuotedHistory } from './text/quoted-history.ts';
 
 /** Shared matching lives in checks/; these are re-exported for the callers that knew them here. */
 export { MATCH_BUDGET_MS, MAX_SEGMENT_CHARS, matchText, outsideQuotes, unreadChars } from './checks/match-text.ts';
@@ -48,8 +49,10 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
   // Sent messages never change, so they are memoised whole; only the draft is memoised by sentence.
   for (let index = firstRead; index < conv.messages.length; index++) {
     const { role, text: whole } = conv.messages[index]!;
-    const text = messageWindow(whole);
-    messageChars += whole.length - text.length;
+    const window = messageWindow(whole);
+    messageChars += whole.length - window.length;
+    // Quoted history is someone's earlier text: read as new, old anger would count twice.
+    const text = memo.get('own-text', window, () => foldQuotedHistory(window));
     if (role === 'customer') {
       const matches = memo.get('customer-matches', text, () => {
         const raw = matchText(rules.customer, 'c', text);
@@ -65,7 +68,8 @@ export function analyze(input: ConversationInput, rules: RuleSet, memo: Memo = N
     }
   }
 
-  const { text: draft, offset, skipped: draftSkipped } = draftWindow(conv.draft, conv.caret);
+  // The agent's own words: history quoted below the reply is cut (offsets before the cut hold).
+  const { text: draft, offset, skipped: draftSkipped } = draftWindow(foldQuotedHistory(conv.draft), conv.caret);
   const local = outsideQuotes(draft, matchText(rules.reply, 'r', draft, memo));
   const draftMatches = offset ? local.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset })) : local;
   agent.push({ source: { in: 'draft' }, text: conv.draft, matches: draftMatches });

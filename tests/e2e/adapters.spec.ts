@@ -7,9 +7,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { probe } from './helpers/probe.ts';
+import { probe as rawProbe } from './helpers/probe.ts';
+import type { ProbeResult } from './helpers/adapter-probe.ts';
+import { foldQuotedHistory } from '../../src/engine/text/quoted-history.ts';
 import { fixture, repoRoot } from './helpers/paths.ts';
 import { GMAIL_URL, ZENDESK_URL } from './helpers/sites.ts';
+
+/**
+ * What the engine reads of the adapter's output: quoted history without a blockquote (Outlook
+ * blocks, "On … wrote:", Zendesk's delimiter) is left in the text by the adapters and folded by
+ * analyze(), the same for every adapter (engine/text/quoted-history.ts).
+ */
+async function probe(p: Page): Promise<ProbeResult> {
+  const r = await rawProbe(p);
+  if (!r) return r;
+  const conversation = r.conversation && { ...r.conversation, messages: r.conversation.messages.map((m) => ({ ...m, text: foldQuotedHistory(m.text) })) };
+  const editor = r.editor && { ...r.editor, draft: foldQuotedHistory(r.editor.draft) };
+  return { ...r, ...(conversation ? { conversation } : {}), ...(editor ? { editor } : {}) };
+}
 
 const page = (name: string): string => readFileSync(path.join(repoRoot, 'tests/e2e/pages', name), 'utf8');
 

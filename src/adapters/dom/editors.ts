@@ -8,19 +8,9 @@ import type { EditorHandle } from '../adapter.ts';
 import type { EditResult } from '../../shared/messages.ts';
 import { callBridge } from './bridge-client.ts';
 import { extractText, offsetOf, rangeFor, type Exclude } from './text.ts';
-import { quotedHistoryStart } from '../../engine/text/quoted-history.ts';
 
 const ok = (detail: string): EditResult => ({ ok: true, detail });
 
-/**
- * The agent's own words: a reply that carries quoted history (plain-text "On … wrote:", an
- * Outlook header block, "-----Original Message-----") is cut where it starts. Cutting keeps every
- * offset before it, so flags still map back to the editor.
- */
-function draftOnly(text: string): string {
-  const at = quotedHistoryStart(text);
-  return at === -1 ? text : text.slice(0, at).replace(/\s+$/, '');
-}
 const fail = (detail: string): EditResult => ({ ok: false, detail });
 
 /**
@@ -86,7 +76,8 @@ export function contentEditableEditor(el: HTMLElement, exclude?: Exclude): Edito
       const m = model();
       // Block ends leave trailing newlines ("<p>Hi</p>" is "Hi\n"); an empty editor reads as "".
       // Trimming the end keeps every offset that matters valid.
-      const text = draftOnly(m.text.replace(/\n+$/, ''));
+      // Quoted history under the reply is cut by the engine, which keeps the offsets before it.
+      const text = m.text.replace(/\n+$/, '');
       const sel = el.ownerDocument.getSelection();
       const caret = sel && sel.rangeCount && sel.focusNode ? offsetOf(m, sel.focusNode, sel.focusOffset) : undefined;
       return caret === undefined ? { text } : { text, caret: Math.min(caret, text.length) };
@@ -166,7 +157,7 @@ export function textFieldEditor(el: HTMLTextAreaElement | HTMLInputElement): Edi
   return {
     element: el,
     read: () => {
-      const text = draftOnly(el.value);
+      const text = el.value;
       return { text, caret: Math.min(el.selectionStart ?? text.length, text.length) };
     },
     async insert(text) {

@@ -10,8 +10,6 @@
  * - U+2060 (CKEditor's inline filler) is dropped, U+00A0 reads as a space (same length);
  * - `exclude(el)` drops a subtree (quoted history, signatures).
  */
-import { foldQuotedHistory } from '../../engine/text/quoted-history.ts';
-
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
@@ -104,22 +102,17 @@ export function extractText(root: Node, options: ExtractOptions = {}): TextModel
 }
 
 /**
- * The header mail clients put above quoted history ("On Mon, … Dana <d@x> wrote:"), in the
- * languages agents commonly see. Helpdesks render it as a plain line, not inside the quote.
- */
-const QUOTE_HEADER = /^(on|am|le|el|il|op|em)\b.{4,300}\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:$/i;
-
-/**
  * Readable text of a message body: collapsed white space, trimmed lines, at most one blank line,
- * without quote headers and ">"-quoted lines (the author's words only).
+ * without ">"-quoted lines. Quoted history without a blockquote (an Outlook header block, an
+ * "On … wrote:" line, Zendesk's delimiter) is left in: the engine folds it from its header on, the
+ * same way for every adapter and the CLI (engine/text/quoted-history.ts).
  */
 export function readableText(root: Node, exclude?: Exclude): string {
   const { text } = extractText(root, exclude ? { exclude, collapse: true } : { collapse: true });
-  // Quoted history without a blockquote (Outlook's header block, "On … wrote:", Zendesk's
-  // delimiter) is cut before the line filters, which would otherwise remove its header only.
-  return foldQuotedHistory(text.split('\n').map((l) => l.trim()).join('\n'))
+  return text
     .split('\n')
-    .filter((l) => !QUOTE_HEADER.test(l) && !l.startsWith('>'))
+    .map((l) => l.trim())
+    .filter((l) => !l.startsWith('>'))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,8 +1,9 @@
 /**
  * Where quoted history starts in a message or a draft, for the mail clients and helpdesks agents
  * meet most. Everything from that point on is someone's earlier text: read as new, earlier agent
- * replies become customer words and old anger is counted twice. Pure text, no DOM: the adapters
- * fold message bodies and the draft with it (the draft is cut, so offsets before the cut hold).
+ * replies become customer words and old anger is counted twice. Pure text, no DOM: analyze() folds
+ * every message and the draft with it (the draft is cut, so offsets before the cut hold), so the
+ * adapters, the CLI and the eval read history the same way.
  *
  * Forms (public evidence in ../shared/fixtures/dom-notes.md §7):
  * - Outlook: a "From: … / Sent: … / To: … / Subject: …" header block (after an `<hr>` and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldQuotedHistory, quotedHistoryStart } from '../../../src/engine/text/quoted-history.ts';
+import { customer, draft } from '../helpers.ts';
 
 describe('quoted history folding', () => {
   const NEW = 'Still nothing. I want a refund today.';
@@ -28,5 +29,28 @@ describe('quoted history folding', () => {
   ])('leaves ordinary sentences alone: %s', (text) => {
     expect(quotedHistoryStart(text)).toBe(-1);
     expect(foldQuotedHistory(text)).toBe(text);
+  });
+});
+
+describe('the engine reads only the new text of a message and the agent\'s own words of a draft', () => {
+  const quoted = [
+    'Thanks, the replacement arrived today.',
+    '',
+    'On Tue, 3 Mar 2026 at 09:12, Support <help@shop.example> wrote:',
+    'This is a disgrace. You people are useless and I want my money back NOW.',
+  ].join('\n');
+
+  it('does not read the anger in the quoted history of a customer message', () => {
+    const a = customer(quoted);
+    expect(a.mood.level).toBe('calm');
+    expect(a.cues).toEqual([]);
+  });
+
+  it('does not flag phrases in the history quoted under the draft, and keeps offsets before it', () => {
+    const own = 'Glad it arrived. Please calm down about the rest.';
+    const text = `${own}\n\nFrom: Support <help@shop.example>\nSent: Tuesday, 3 March 2026 09:12\nTo: Dana\nSubject: Order\n\nJust calm down, as I said before it is your fault.`;
+    const flags = draft(text).flags;
+    expect(flags.map((f) => text.slice(f.start, f.end))).toEqual(['calm down']);
+    expect(flags[0]!.start).toBe(own.indexOf('calm down'));
   });
 });
