@@ -11,7 +11,8 @@ import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './f
 import type { Served } from './sites.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+/** Both, unless COOLDOWN_BROWSERS names some ("chromium", "firefox"): for running one while developing. */
+export const BROWSERS: readonly BrowserName[] = (['chromium', 'firefox'] as const).filter((b) => !process.env.COOLDOWN_BROWSERS || process.env.COOLDOWN_BROWSERS.split(',').includes(b));
 
 export interface Tab {
   /** Evaluates a JavaScript expression in the page (promises are awaited). */
