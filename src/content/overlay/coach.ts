@@ -383,6 +383,10 @@ export function startCoach(o: CoachOptions): Coach {
   const opts = { capture: true, passive: true, signal };
   doc.addEventListener('scroll', schedule, opts);
   win.addEventListener('resize', schedule, opts);
+  // A textarea's value changes without a DOM mutation: its edits are heard as input events.
+  doc.addEventListener('input', (e) => {
+    if (editorEl instanceof HTMLTextAreaElement && e.target === editorEl) textChanged();
+  }, opts);
   doc.addEventListener('compositionstart', () => {
     composing = true;
     schedule();

@@ -9,6 +9,10 @@ import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppe
 import { launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
 import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './firefox.ts';
 import type { Served } from './sites.ts';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { distChrome, distFirefox } from './paths.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 /** Both, unless COOLDOWN_BROWSERS names some ("chromium", "firefox"): for running one while developing. */
@@ -54,7 +58,33 @@ export interface SessionOptions {
   url: string;
   /** Load the built extension and bind a sidebar to the site's tab (false: the page alone). */
   extension: boolean;
+  /**
+   * A site the agent added under "other sites" (the generic adapter), e.g. "https://support.example.org".
+   * The browser's permission prompt cannot be answered by a test, so the built extension is copied
+   * with that origin already granted (in host_permissions), and the site is added the way the
+   * options page adds it (`options/site-add` from an extension page), which registers the scripts.
+   */
+  grantedSite?: string;
 }
+
+/** A copy of the built extension with `origin` granted; removed by the returned cleanup. */
+function withGrantedSite(dist: string, origin: string): { dir: string; cleanup(): void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'cooldown-site-'));
+  const dir = path.join(root, 'extension');
+  cpSync(dist, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions = [...manifest.host_permissions, `${origin}/*`];
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+const ADD_SITE = (origin: string) => `(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const r = await api.runtime.sendMessage({ kind: 'options/site-add', origin: ${JSON.stringify(`${origin}/*`)} });
+  if (!r || !r.ok) throw new Error('site-add refused: ' + JSON.stringify(r));
+  return true;
+})()`;
 
 function playwrightTab(page: PwPage): Tab {
   return {
@@ -111,12 +141,19 @@ const NO_SIDEBAR: Tab = new Proxy({} as Tab, { get: () => () => Promise.reject(n
 
 async function chromiumSession(o: SessionOptions): Promise<Session> {
   if (o.extension) {
-    const h: ChromiumHarness = await launchChromium([o.served]);
+    const granted = o.grantedSite ? withGrantedSite(distChrome, o.grantedSite) : null;
+    const h: ChromiumHarness = await launchChromium([o.served], granted ? { extensionDir: granted.dir } : {});
+    if (o.grantedSite) {
+      const options = await h.context.newPage();
+      await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+      await options.evaluate(ADD_SITE(o.grantedSite));
+      await options.close();
+    }
     const page = await h.context.newPage();
     if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
     await page.goto(o.url);
     const sidebar = await openSidebar(h, page, `https://${o.served.host}/`);
-    return { browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar), close: () => h.close() };
+    return { browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar), close: async () => { await h.close(); granted?.cleanup(); } };
   }
   const browser: PwBrowser = await pwChromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -133,10 +170,12 @@ async function chromiumSession(o: SessionOptions): Promise<Session> {
 
 async function firefoxSession(o: SessionOptions): Promise<Session> {
   if (o.extension) {
-    const h: FirefoxHarness = await launchFirefox();
+    const granted = o.grantedSite ? withGrantedSite(distFirefox, o.grantedSite) : null;
+    const h: FirefoxHarness = await launchFirefox(granted?.dir);
+    if (o.grantedSite) await h.extensionPage.evaluate(ADD_SITE(o.grantedSite));
     const page = await openServed(h, o.served, o.url);
     const sidebar = await bindSidebar(h, `https://${o.served.host}/*`);
-    return { browser: 'firefox', site: puppeteerTab(page), sidebar: puppeteerTab(sidebar), close: () => h.close() };
+    return { browser: 'firefox', site: puppeteerTab(page), sidebar: puppeteerTab(sidebar), close: async () => { await h.close(); granted?.cleanup(); } };
   }
   const browser: PpBrowser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
   const page = await browser.newPage();

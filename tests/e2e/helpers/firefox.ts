@@ -27,13 +27,13 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined>, wha
   }
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export async function launchFirefox(extensionDir: string = distFirefox): Promise<FirefoxHarness> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
   });
-  await browser.installExtension(distFirefox);
+  await browser.installExtension(extensionDir);
   // Page.url() is not updated for moz-extension documents over BiDi; ask each page instead.
   const extensionPage = await waitFor(async () => {
     for (const p of await browser.pages()) if ((await href(p)).startsWith('moz-extension://')) return p;
