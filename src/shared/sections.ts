@@ -11,7 +11,7 @@ export const SECTIONS_KEY = 'sidebarSections';
 export const SECTIONS_VERSION = 1;
 
 /** The sections below the first screen, in the order the sidebar shows them. */
-export const SECTION_IDS = ['more-next', 'cues', 'tips', 'playbook', 'tone', 'effects', 'note'] as const;
+export const SECTION_IDS = ['more-next', 'mood-why', 'cues', 'tips', 'playbook', 'tone', 'effects', 'note'] as const;
 export const SectionId = z.enum(SECTION_IDS);
 export type SectionId = z.infer<typeof SectionId>;
 

@@ -12,7 +12,7 @@ import { replyEffects } from '../summary.ts';
 import { Cues, Safety } from './Cues.tsx';
 import { Effects } from './Effects.tsx';
 import { Flags } from './Flags.tsx';
-import { Mood } from './Mood.tsx';
+import { Mood, MoodWhy } from './Mood.tsx';
 import { Note } from './Note.tsx';
 import { Playbook } from './Playbook.tsx';
 import { Section } from './Section.tsx';
@@ -56,7 +56,7 @@ export function Coaching(p: CoachingProps) {
   return (
     <>
       <div class="first-screen" data-testid="first-screen">
-        <Mood mood={a.mood} compact={compact} />
+        <Mood mood={a.mood} />
         <Safety cues={cues.now} prompts={prompts.now} />
         <Flags flags={a.flags} onReplace={p.onReplace} />
         <NextSteps next={next.now} {...list} />
@@ -65,6 +65,11 @@ export function Coaching(p: CoachingProps) {
       {next.later.length > 0 && (
         <Section {...fold('more-next')} title={t('sectionMoreNext')} summary={t('sectionCount', next.later.length)}>
           <Suggestions next={next.later} {...list} />
+        </Section>
+      )}
+      {!compact && (a.mood.messages.at(-1)?.drivers.length ?? 0) > 0 && (
+        <Section {...fold('mood-why')} title={t('sectionMoodWhy')}>
+          <MoodWhy mood={a.mood} />
         </Section>
       )}
       {otherCues > 0 && (

@@ -17,14 +17,17 @@ export function Suggestions({ next, canInsert, compact, onInsert }: ListProps) {
         const link = hasLink(s.text);
         return (
           <li key={s.step} data-testid="suggestion" data-step={s.step} data-has-link={link ? 'true' : undefined}>
-            <strong>{s.title}</strong>
+            {/* Insert beside the title, not under the text: one line less per step on the first screen. */}
+            <div class="next-head">
+              <strong>{s.title}</strong>
+              <button type="button" data-testid="insert" disabled={!canInsert} onClick={() => onInsert(s)} aria-describedby={textId}
+                title={canInsert ? t('insertTitle') : t('insertDisabledTitle')}>
+                {t('insert')}
+              </button>
+            </div>
             <p class="text" id={textId}>{s.text}</p>
             {link && <p class="link-warning" data-testid="link-warning" role="note">{t('textHasLink')}</p>}
             {!compact && <p class="why">{s.why}</p>}
-            <button type="button" data-testid="insert" disabled={!canInsert} onClick={() => onInsert(s)} aria-describedby={textId}
-              title={canInsert ? t('insertTitle') : t('insertDisabledTitle')}>
-              {t('insert')}
-            </button>
           </li>
         );
       })}

@@ -33,6 +33,10 @@ export interface Tab {
   key(combo: string): Promise<void>;
   /** Issue 13: a PNG of the viewport as the agent sees it (CSS pixels, device scale 1). */
   shot(): Promise<Buffer>;
+  /** Issue 13: the page's viewport in CSS pixels (a sidebar as wide and tall as the agent's). */
+  viewport(width: number, height: number): Promise<void>;
+  /** Issue 13: loads the page again, as when the agent closes and reopens the sidebar. */
+  reload(): Promise<void>;
 }
 
 const comboParts = (combo: string): { mods: string[]; key: string } => {
@@ -73,6 +77,10 @@ function playwrightTab(page: PwPage): Tab {
     key: (combo) => page.keyboard.press(combo),
     // caret: 'initial': Playwright's default hides carets by writing a style attribute on the page's inputs.
     shot: () => page.screenshot({ type: 'png', caret: 'initial' }),
+    viewport: (width, height) => page.setViewportSize({ width, height }),
+    async reload() {
+      await page.reload();
+    },
   };
 }
 
@@ -103,6 +111,10 @@ function puppeteerTab(page: PpPage): Tab {
       for (const m of mods.reverse()) await page.keyboard.up(m as never);
     },
     shot: async () => Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })),
+    viewport: (width, height) => page.setViewport({ width, height }),
+    async reload() {
+      await page.reload();
+    },
   };
 }
 
