@@ -62,7 +62,6 @@ describeInBrowsers('sidebar first screen at 420 × 900', { served: zendeskServed
     await until(sidebar, `document.querySelectorAll('[data-testid="flag"]').length > 0 && document.querySelectorAll('[data-testid="suggestion"]').length > 0`);
 
     const screen = await sidebar.eval<Screen>(FIRST_SCREEN);
-    if (process.env.SHOT) (await import('node:fs')).writeFileSync(`/tmp/first-${s().browser}.png`, await sidebar.shot());
     expect(screen.width).toBe(WIDTH);
     expect(screen.height).toBe(HEIGHT);
     expect(screen.scrollY).toBe(0);

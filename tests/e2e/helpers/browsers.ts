@@ -112,8 +112,21 @@ function puppeteerTab(page: PpPage): Tab {
     },
     shot: async () => Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })),
     viewport: (width, height) => page.setViewport({ width, height }),
+    // page.reload() never settles for a moz-extension page over BiDi (as Page.url() is not
+    // updated for one): the page reloads itself, and the new document is told apart by a mark
+    // the old one carried.
     async reload() {
-      await page.reload();
+      await page.evaluate(() => {
+        (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+        setTimeout(() => location.reload(), 0);
+      });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const fresh = await page.evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete').catch(() => false);
+        if (fresh) return;
+        if (Date.now() > deadline) throw new Error('the page did not reload');
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
   };
 }
