@@ -22,7 +22,8 @@ export const ALL_CLOSED: OpenSections = Object.fromEntries(SECTION_IDS.map((id) 
 /** Stored shape: only the sections the agent opened or closed; unknown ids (a newer build's) are dropped. */
 const Stored = z.object({
   version: z.literal(SECTIONS_VERSION),
-  open: z.record(z.string(), z.boolean()),
+  /** Per section; a value that is not `true` reads as closed, without losing the others. */
+  open: z.record(z.string(), z.unknown()),
 });
 
 export function parseSections(raw: unknown): OpenSections {
