@@ -11,6 +11,7 @@ import { countDropped } from './dropped.ts';
 import { onExpand, onInsert, onRefresh, onReplace } from './handlers/edit.ts';
 import { onSiteAdd, onSiteRemove } from './handlers/generic-sites.ts';
 import { onImportText, onImportUrl, onMovePack, onPacksView, onRemovePack, onSetPackEnabled, onSetRuleDisabled, onUpdatePack } from './handlers/packs.ts';
+import { onSetSection } from './handlers/sections.ts';
 import { onSaveSettings } from './handlers/settings.ts';
 import { onPopOut } from './handlers/sidebar.ts';
 import { onOpenCoach } from './handlers/open-coach.ts';
@@ -53,6 +54,7 @@ const ROUTES: { [K in MessageKind]: Route<K> | null } = {
   'options/packs-view': { from: 'page', handle: onPacksView },
   'options/save-settings': { from: 'page', handle: onSaveSettings },
   'sidebar/dismiss-break': { from: 'page', handle: onDismissBreak },
+  'sidebar/set-section': { from: 'page', handle: onSetSection },
   'options/site-add': { from: 'page', handle: onSiteAdd },
   'options/site-remove': { from: 'page', handle: onSiteRemove },
   'background/insert': null,

@@ -15,6 +15,7 @@ import type { Message as EngineMessage } from '../engine/conversation.ts';
 import { BUILT_IN_SITE_IDS } from '../sites/registry.ts';
 import { clampSnapshotMessage } from './snapshot-trim.ts';
 import type { PackStatus, StoredPack } from './packs-store.ts';
+import { SectionId } from './sections.ts';
 import { SITE_PATTERN } from './site-pattern.ts';
 import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
 
@@ -182,6 +183,8 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('options/save-settings'), patch: SettingsPatchSchema }),
   /** Sidebar: the agent dismissed the break tip. */
   z.object({ kind: z.literal('sidebar/dismiss-break') }),
+  /** Sidebar: the agent opened or closed one folding section; every sidebar remembers it (sections.ts). */
+  z.object({ kind: z.literal('sidebar/set-section'), section: SectionId, open: z.boolean() }),
   /** Options page: the packs as the worker layers them (the page bundles no engine to work it out). */
   z.object({ kind: z.literal('options/packs-view') }),
   /** Options page, other sites: coach (or stop coaching) on one granted origin, `https://host/*`. */
@@ -230,6 +233,7 @@ export interface ReplyMap {
   'options/packs-view': PacksView;
   'options/save-settings': { ok: boolean; message?: string };
   'sidebar/dismiss-break': { ok: boolean };
+  'sidebar/set-section': { ok: boolean };
   'options/site-add': { ok: boolean };
   'options/site-remove': { ok: boolean };
   'background/insert': EditResult;

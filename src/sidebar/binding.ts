@@ -9,6 +9,7 @@ import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.t
 import { parseTabState, tabKey, type TabState } from '../shared/state.ts';
 import { followKey } from '../shared/follow.ts';
 import { request } from '../shared/request.ts';
+import { parseSections, SECTIONS_KEY, type OpenSections, type SectionId } from '../shared/sections.ts';
 import { parseWellbeing, WELLBEING_KEY, type Wellbeing } from '../shared/wellbeing.ts';
 
 export interface BoundTab {
@@ -86,4 +87,21 @@ export const useWellbeing = (): Wellbeing => useLocal(WELLBEING_KEY, parseWellbe
 /** The agent dismissed the break tip: the worker, which owns the record, remembers when. */
 export async function dismissBreakTip(): Promise<void> {
   await request({ kind: 'sidebar/dismiss-break' });
+}
+
+/**
+ * The folding sections the agent left open, kept live from storage.local. A toggle shows at once
+ * (an override on top of the stored record) and is sent to the worker, which stores it; the
+ * stored change then arrives through followKey for this and every other open sidebar.
+ */
+export function useSections(): { open: OpenSections; setOpen: (id: SectionId, open: boolean) => void } {
+  const stored = useLocal(SECTIONS_KEY, parseSections);
+  const [pending, setPending] = useState<Partial<OpenSections>>({});
+  // The stored record caught up (or another sidebar changed it): it is the truth again.
+  useEffect(() => setPending({}), [stored]);
+  const setOpen = (id: SectionId, open: boolean): void => {
+    setPending((p) => ({ ...p, [id]: open }));
+    void request({ kind: 'sidebar/set-section', section: id, open });
+  };
+  return { open: { ...stored, ...pending }, setOpen };
 }

@@ -23,6 +23,12 @@ describe('sidebar features in Chromium', () => {
     if ((await box.isChecked()) !== on) await box.click();
     await expect.poll(() => box.isChecked(), POLL).toBe(on);
   };
+  /** Issue 13: the note and the tips wait in sections that start closed; open one as the agent would. */
+  const openSection = async (id: string): Promise<void> => {
+    const section = sidebar.locator(`[data-section="${id}"]`);
+    if ((await section.getAttribute('data-open')) !== 'true') await section.locator('[data-testid="section-toggle"]').click();
+    await expect.poll(() => section.getAttribute('data-open'), POLL).toBe('true');
+  };
   const local = (key: string): Promise<unknown> => sidebar.evaluate(async (k) => {
     const api = (window as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
     return (await api.storage.local.get(k))[k];
@@ -60,6 +66,7 @@ describe('sidebar features in Chromium', () => {
     const threats = await sidebar.locator('[data-testid="cue"][data-cue="threat"] q').allTextContents();
     expect(threats.length).toBeGreaterThan(0);
     await sidebar.bringToFront();
+    await openSection('note');
     await sidebar.locator('[data-testid="copy-note"]').click();
     await expect.poll(() => sidebar.locator('[data-testid="copy-status"]').textContent(), POLL).toMatch(/Copied/);
     await page.bringToFront();
@@ -116,6 +123,7 @@ describe('sidebar features in Chromium', () => {
     const tip = sidebar.locator('[data-testid="break-tip"]');
     await expect.poll(() => tip.count(), POLL).toBe(1);
     expect(await tip.textContent()).toMatch(/3 heated conversations in a row/);
+    await openSection('tips');
     await sidebar.locator('[data-testid="dismiss-break"]').click();
     await expect.poll(() => tip.count(), POLL).toBe(0);
   });

@@ -2,7 +2,8 @@
  * The sidebar: renders the bound tab's state; user actions become intents for the worker.
  * Landmarks: a banner (header), the main coaching area, and a contentinfo footer; a polite live
  * region announces flags that are new since the last analysis (the worker analyses after typing
- * pauses, so this is never per keystroke).
+ * pauses, so this is never per keystroke). What the coaching shows, first screen and folding
+ * sections, is Coaching.tsx.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Flag, Suggestion } from '../../engine/analysis.ts';
@@ -13,17 +14,10 @@ import { siteForUrl } from '../../sites/registry.ts';
 import type { TabState } from '../../shared/state.ts';
 import { heatedStreak, suggestBreak, suggestCall } from '../../shared/wellbeing.ts';
 import { expandConversation, insertText, popOut, refresh, replaceText } from '../actions.ts';
-import { dismissBreakTip, useBoundTab, useSettings, useTabState, useWellbeing } from '../binding.ts';
+import { dismissBreakTip, useBoundTab, useSections, useSettings, useTabState, useWellbeing } from '../binding.ts';
+import { Coaching } from './Coaching.tsx';
 import { Coverage } from './Coverage.tsx';
-import { Cues } from './Cues.tsx';
-import { Effects } from './Effects.tsx';
 import { Empty, type EmptyReason } from './Empty.tsx';
-import { Flags } from './Flags.tsx';
-import { Mood } from './Mood.tsx';
-import { Note } from './Note.tsx';
-import { Playbook } from './Playbook.tsx';
-import { Suggestions } from './Suggestions.tsx';
-import { BreakTip, CallTip } from './Wellbeing.tsx';
 
 /** The registered helpdesk whose agent pages the tab shows (src/sites/registry.ts). */
 const siteOf = siteForUrl;
@@ -58,6 +52,7 @@ export function App() {
   const { state, loaded } = useTabState(tabId);
   const settings = useSettings();
   const wellbeing = useWellbeing();
+  const sections = useSections();
   const [notice, setNotice] = useState<EditResult | null>(null);
   const [expanding, setExpanding] = useState(false);
   const site = state?.site ?? siteOf(url);
@@ -99,16 +94,14 @@ export function App() {
         ) : analysis && state ? (
           <>
             {state.conversation && <Coverage conversation={state.conversation} onExpand={onExpand} busy={expanding} />}
-            <Mood mood={analysis.mood} compact={compact} />
-            {suggestBreak(wellbeing, settings) && <BreakTip streak={heatedStreak(wellbeing)} onDismiss={() => void dismissBreakTip()} />}
-            {suggestCall(analysis.mood, settings) && <CallTip />}
-            <Effects mood={analysis.mood} />
-            <Cues cues={analysis.cues} customerType={analysis.customerType} prompts={analysis.prompts} />
-            <Flags flags={analysis.flags} tone={analysis.tone ?? null} onReplace={onReplace} />
-            {!note && <Suggestions next={analysis.next} canInsert={!!state.conversation?.hasEditor} compact={compact} onInsert={onInsert} />}
-            <Playbook steps={analysis.steps} compact={compact} />
-            <Note analysis={analysis} customerName={state.conversation?.customerName} messageCount={state.conversation?.messageCount ?? 0} />
-            {!state.conversation?.hasEditor && <p class="muted">{t('openEditorHint')}</p>}
+            <Coaching
+              analysis={analysis} compact={compact} note={note} canInsert={!!state.conversation?.hasEditor}
+              customerName={state.conversation?.customerName} messageCount={state.conversation?.messageCount ?? 0}
+              breakStreak={suggestBreak(wellbeing, settings) ? heatedStreak(wellbeing) : null} callTip={suggestCall(analysis.mood, settings)}
+              sections={sections.open} onToggle={sections.setOpen}
+              onInsert={onInsert} onReplace={onReplace} onDismissBreak={() => void dismissBreakTip()}
+              editorHint={!state.conversation?.hasEditor}
+            />
           </>
         ) : null}
       </main>

@@ -28,12 +28,13 @@ export function Coverage({ conversation, onExpand, busy }: { conversation: Conve
           )}
           {c.trimmed > 0 && <p class="warn" data-testid="coverage-trimmed">{t('coverageTrimmed', c.trimmed)}</p>}
           {c.others.length > 0 && (
-            <div data-testid="others">
-              <p>{t('coverageOthers')}</p>
-              <ul>
-                {c.others.map((o) => <li key={`${o.kind}:${o.name}`} data-testid="other" data-kind={o.kind}>{o.name} ({t(KIND[o.kind])})</li>)}
-              </ul>
-            </div>
+            // One line, not a list: the first screen is short (issue 13).
+            <p data-testid="others">
+              {t('coverageOthers')}{' '}
+              {c.others.map((o, i) => (
+                <span key={`${o.kind}:${o.name}`}>{i > 0 ? ', ' : ''}<span data-testid="other" data-kind={o.kind}>{o.name} ({t(KIND[o.kind])})</span></span>
+              ))}
+            </p>
           )}
         </section>
       )}

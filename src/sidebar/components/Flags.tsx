@@ -1,14 +1,15 @@
-/** Live flags on the draft, with the reason and replacements (buttons: Tab to reach, Enter to replace). */
-import type { Flag, Tone as ToneT } from '../../engine/analysis.ts';
+/**
+ * Live flags on the draft, with the reason and replacements (buttons: Tab to reach, Enter to
+ * replace). On the first screen; the draft's tone has its own folding section.
+ */
+import type { Flag } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
 import { hasLink } from '../links.ts';
-import { Tone } from './Tone.tsx';
 
-export function Flags({ flags, tone, onReplace }: { flags: Flag[]; tone: ToneT | null; onReplace: (flag: Flag, replacement: string) => void }) {
+export function Flags({ flags, onReplace }: { flags: Flag[]; onReplace: (flag: Flag, replacement: string) => void }) {
   return (
     <section class="card" aria-labelledby="flags-h">
       <h2 id="flags-h">{t('flagsHeading')}</h2>
-      {tone && <Tone tone={tone} />}
       {flags.length === 0 ? <p class="muted" data-testid="no-flags">{t('flagsNone')}</p> : (
         <ul class="flags">
           {flags.map((f) => {

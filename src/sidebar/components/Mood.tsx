@@ -1,7 +1,8 @@
 /**
  * The customer's mood, readable at a glance and never by colour alone: the latest score with its
  * level in words, the trend as an arrow and a word, and a per-message sparkline (inline SVG)
- * whose points are labelled for screen readers and drawn with a different shape per level.
+ * whose points are labelled for screen readers and drawn with a different shape per level. The
+ * gauge is on the first screen; what drove the score (`MoodWhy`) folds into its own section.
  */
 import type { MessageMood, Mood as MoodT } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
@@ -41,9 +42,8 @@ export function Sparkline({ messages }: { messages: MessageMood[] }) {
   );
 }
 
-export function Mood({ mood, compact }: { mood: MoodT; compact: boolean }) {
+export function Mood({ mood }: { mood: MoodT }) {
   const score = mood.latest;
-  const latest = mood.messages[mood.messages.length - 1];
   const level = mood.level ? levelWord(t, mood.level) : '';
   return (
     <section class="card" aria-labelledby="mood-h">
@@ -73,13 +73,19 @@ export function Mood({ mood, compact }: { mood: MoodT; compact: boolean }) {
         </div>
       </div>
       {mood.messages.length > 1 && <Sparkline messages={mood.messages} />}
-      {!compact && latest && latest.drivers.length > 0 && (
-        <p class="why">
-          {t('moodWhy')} {latest.drivers.slice(0, 4).map((d, i) => (
-            <span key={`${d.id}-${d.span.start}`}>{i > 0 ? ', ' : ''}<q>{d.span.text}</q> <small>({d.label})</small></span>
-          ))}
-        </p>
-      )}
     </section>
+  );
+}
+
+/** The customer's words that drove the latest score (the body of the "Why this mood" section; compact mode leaves it out). */
+export function MoodWhy({ mood }: { mood: MoodT }) {
+  const latest = mood.messages[mood.messages.length - 1];
+  if (!latest || latest.drivers.length === 0) return null;
+  return (
+    <p class="why" data-testid="mood-why">
+      {t('moodWhy')} {latest.drivers.slice(0, 4).map((d, i) => (
+        <span key={`${d.id}-${d.span.start}`}>{i > 0 ? ', ' : ''}<q>{d.span.text}</q> <small>({d.label})</small></span>
+      ))}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-/** After-action note: one click copies a short factual summary for the ticket's internal note. */
+/** After-action note: one click copies a short factual summary for the ticket's internal note. (The body of its section.) */
 import { useState } from 'preact/hooks';
 import type { Analysis } from '../../engine/analysis.ts';
 import { t } from '../../shared/i18n.ts';
@@ -17,8 +17,7 @@ export function Note({ analysis, customerName, messageCount }: { analysis: Analy
     });
   };
   return (
-    <section class="card" aria-labelledby="note-h">
-      <h2 id="note-h">{t('noteHeading')}</h2>
+    <>
       <p class="muted">{t('noteIntro')}</p>
       <div class="row">
         <button type="button" data-testid="copy-note" onClick={copy}>{t('noteCopy')}</button>
@@ -30,6 +29,6 @@ export function Note({ analysis, customerName, messageCount }: { analysis: Analy
         </span>
       </div>
       {shown && <pre id="note-text" class="note" data-testid="note-text" tabIndex={0}>{note}</pre>}
-    </section>
+    </>
   );
 }

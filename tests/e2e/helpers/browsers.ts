@@ -38,6 +38,10 @@ export interface Tab {
   key(combo: string): Promise<void>;
   /** Issue 13: a PNG of the viewport as the agent sees it (CSS pixels, device scale 1). */
   shot(): Promise<Buffer>;
+  /** Issue 13: the page's viewport in CSS pixels (a sidebar as wide and tall as the agent's). */
+  viewport(width: number, height: number): Promise<void>;
+  /** Issue 13: loads the page again, as when the agent closes and reopens the sidebar. */
+  reload(): Promise<void>;
 }
 
 const comboParts = (combo: string): { mods: string[]; key: string } => {
@@ -104,6 +108,10 @@ function playwrightTab(page: PwPage): Tab {
     key: (combo) => page.keyboard.press(combo),
     // caret: 'initial': Playwright's default hides carets by writing a style attribute on the page's inputs.
     shot: () => page.screenshot({ type: 'png', caret: 'initial' }),
+    viewport: (width, height) => page.setViewportSize({ width, height }),
+    async reload() {
+      await page.reload();
+    },
   };
 }
 
@@ -134,6 +142,23 @@ function puppeteerTab(page: PpPage): Tab {
       for (const m of mods.reverse()) await page.keyboard.up(m as never);
     },
     shot: async () => Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })),
+    viewport: (width, height) => page.setViewport({ width, height }),
+    // page.reload() never settles for a moz-extension page over BiDi (as Page.url() is not
+    // updated for one): the page reloads itself, and the new document is told apart by a mark
+    // the old one carried.
+    async reload() {
+      await page.evaluate(() => {
+        (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+        setTimeout(() => location.reload(), 0);
+      });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const fresh = await page.evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete').catch(() => false);
+        if (fresh) return;
+        if (Date.now() > deadline) throw new Error('the page did not reload');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
   };
 }
 
