@@ -14,7 +14,7 @@ const PHRASES: Array<[string, string]> = [
   ["You'll have to go to our website.", 'avoid-redirect-to-website'],
   ['Another department will handle it.', 'avoid-handoff'],
   ["There's nothing I can do.", 'avoid-nothing-i-can-do'],
-  ['As I already said, it ships Monday.', 'avoid-as-i-said'],
+  ['As I already said, it ships Monday.', 'avoid-pointing-back'],
   ['You should have read the email.', 'avoid-blame'],
   ['Actually, you only waited ten minutes.', 'avoid-arguing-exaggeration'],
 ];
@@ -75,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     await sidebar.locator('[data-testid="mood"]').waitFor({ timeout: 15_000 });
     const editor = page.locator(GMAIL_EDITOR).first();
     const latencies: number[] = [];
+    const missed: string[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const [phrase, rule] of PHRASES) {
         await editor.click();
@@ -92,10 +93,14 @@ export async function main(argv: string[]): Promise<number> {
             }
           });
           mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+          // A phrase the pack no longer flags under this rule must not hang the run: it is reported as missed.
+          setTimeout(() => resolve(Number.NaN), 5_000);
         }), rule);
         await page.keyboard.type(phrase, { delay: 25 });
         const lastKey = Date.now();
-        latencies.push((await appeared) - lastKey);
+        const t = await appeared;
+        if (Number.isNaN(t)) missed.push(rule);
+        else latencies.push(t - lastKey);
       }
     }
     latencies.sort((a, b) => a - b);
@@ -108,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     else {
       process.stdout.write(`last keystroke → flag in the sidebar, ${result.phrases} phrases in real Chromium: p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (typing pause ${DEBOUNCE_MS} ms; budget pause + 50 = ${result.budget_ms} ms)\n`);
       process.stdout.write(`keystroke completing a phrase → its underline in the composer's overlay, ${marks.phrases} phrases: p50 ${marks.p50_ms} ms, p95 ${marks.p95_ms} ms (target p95 ≤ 100 ms)\n`);
+      if (missed.length) process.stdout.write(`not flagged within 5 s (check the phrase list against the pack): ${missed.join(', ')}\n`);
     }
     return 0;
   } finally {

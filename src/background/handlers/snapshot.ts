@@ -67,8 +67,10 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     updatedAt: Date.now(),
   };
   if (!current()) return { ok: true };
-  await writeTab(state);
-  // The flags go back to the tab that sent the draft only, for its underlines and chip.
+  // The flags go back to the tab that sent the draft only, for its underlines and chip, without
+  // waiting for the sidebar's copy to be stored: the marks in the composer are what the agent is
+  // looking at. Writes still land in order (one extension context, storage calls queue in order).
+  void writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err));
   return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
 }
 
