@@ -396,18 +396,15 @@ export function startCoach(o: CoachOptions): Coach {
     textChanged();
   }, opts);
   doc.addEventListener('keydown', (e) => {
-    const target = e.target instanceof Node ? e.target : null;
-    if (!target) return;
-    // A phrase is complete at the space or punctuation after it: analyse now, not after the pause.
-    // Asked of the adapter too, so the first phrase in a fresh composer (nothing drawn yet) is sent at once.
-    if (!e.isComposing && (e.key === 'Enter' || BOUNDARY.test(e.key)) && (editorEl?.contains(target) || o.editor()?.element.contains(target))) win.setTimeout(o.now, 0);
-    if (!editorEl?.contains(target)) return;
+    if (!editorEl || !(e.target instanceof Node) || !editorEl.contains(e.target)) return;
     if (e.altKey && e.shiftKey && e.code === CYCLE_KEY.code && !e.isComposing) {
       e.preventDefault();
       cycle(true);
       return;
     }
     if (e.key === 'Escape' && card) closeCard(false);
+    // A phrase is complete at the space or punctuation after it: analyse now, not after the pause.
+    if (!e.isComposing && (e.key === 'Enter' || BOUNDARY.test(e.key))) win.setTimeout(o.now, 0);
   }, { capture: true, signal });
   doc.addEventListener('mousemove', (e) => {
     if (!live.length) return;
