@@ -135,8 +135,7 @@ export const SPELL_OUT_BUDGET_CHARS = 1_000_000;
  * compromise can do with them.
  */
 export function expandPattern(pattern: string): string[] {
-  // "(%vocab%)" expands to "((a|b c))": one group, not a group holding a group.
-  const single = pattern.replace(/\(\(([^()]*)\)\)/g, '($1)');
+  const single = undoubled(pattern);
   const parts: string[][] = [];
   let rest = single;
   let count = 1;
@@ -175,6 +174,11 @@ function needsSpelling(alts: readonly string[], afterWildcard: boolean): boolean
 /** Words a contraction can hide as its second half ("he's", "we'll", "they'd", "isn't", "let's"). */
 const HIDDEN_HALVES = new Set(['is', 'are', 'am', 'will', 'would', 'shall', 'have', 'has', 'had', 'not', 'us']);
 
+/** "(%vocab%)" expands to "((a|b c))": one group, not a group holding a group (compromise cannot match a phrase in one). */
+function undoubled(pattern: string): string {
+  return pattern.replace(/\(\(([^()]*)\)\)/g, '($1)');
+}
+
 /** More than one word, or a contraction (compromise reads "don't" as two terms). */
 function isPhrase(alt: string): boolean {
   return /\s/.test(alt) || /\w'\w/.test(alt);
@@ -186,8 +190,7 @@ function isPhrase(alt: string): boolean {
  * author means. Doubled groups are undone on the way.
  */
 export function longestFirst(pattern: string): string {
-  const single = pattern.replace(/\(\(([^()]*)\)\)/g, '($1)');
-  return single.replace(/\(([^()/]*\|[^()/]*)\)/g, (_, body: string) => {
+  return undoubled(pattern).replace(/\(([^()/]*\|[^()/]*)\)/g, (_, body: string) => {
     const words = (alt: string) => alt.trim().split(/\s+/).length + (/'/.test(alt) ? 0.5 : 0);
     const alts = body.split('|').map((a, i) => ({ a, i, n: words(a) }));
     alts.sort((x, y) => y.n - x.n || x.i - y.i);

@@ -76,6 +76,8 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
   const claimed: Array<[number, number]> = [];
   let band: MoodBand | null = null;
   let sarcasm = false;
+  /** Evidence of a complaint besides sarcasm (a positive-weight rule that is not a sarcasm cue). */
+  let complaint = false;
   let threat = false;
   const angryRules = new Set<string>();
   const raise = (b: MoodBand) => {
@@ -92,12 +94,14 @@ export function scoreMessage(index: number, text: string, matches: readonly RawM
       raise(b);
       if (b === 'angry') angryRules.add(rule.id);
     }
-    if (rule.kind === 'cue' && rule.cue === 'sarcasm') sarcasm = true;
+    const isSarcasm = rule.kind === 'cue' && rule.cue === 'sarcasm';
+    if (isSarcasm) sarcasm = true;
+    else if (rule.weight > 0) complaint = true;
     if (rule.kind === 'cue' && rule.cue === 'threat') threat = true;
     drivers.push({ id: rule.id, label: rule.kind === 'signal' ? rule.message : `${rule.cue}`, weight: rule.weight, span: span(m.start, m.end) });
   }
   // Sarcasm alone is a jab (upset); sarcasm on top of a complaint is anger under the surface.
-  if (sarcasm && drivers.some((d) => d.weight > 0 && !isSarcasm(rules, d.id))) raise('angry');
+  if (sarcasm && complaint) raise('angry');
   if (sarcasm) {
     // Praise inside sarcasm ("Oh lovely, another estimated bill") is not praise: nothing calms.
     for (let i = drivers.length - 1; i >= 0; i--) if (drivers[i]!.weight < 0) drivers.splice(i, 1);
@@ -184,9 +188,4 @@ export function softCap(score: number, cap: number): number {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-function isSarcasm(rules: RuleSet, id: string): boolean {
-  const rule = rules.rules.get(id)?.rule;
-  return rule?.kind === 'cue' && rule.cue === 'sarcasm';
 }
