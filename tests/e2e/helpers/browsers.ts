@@ -6,7 +6,7 @@
  */
 import { chromium as pwChromium, type Browser as PwBrowser, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
+import { diagnose, launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
 import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './firefox.ts';
 import type { Served } from './sites.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,8 @@ export interface Session {
   site: Tab;
   /** The sidebar bound to the site's tab (null without the extension). */
   sidebar: Tab;
+  /** What the extension's side of the session looks like, for a failed test (Chromium only). */
+  diagnose?(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -178,7 +180,11 @@ async function chromiumSession(o: SessionOptions): Promise<Session> {
     if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
     await page.goto(o.url);
     const sidebar = await openSidebar(h, page, `https://${o.served.host}/`);
-    return { browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar), close: async () => { await h.close(); granted?.cleanup(); } };
+    return {
+      browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar),
+      diagnose: () => diagnose(h, page, sidebar, `https://${o.served.host}/`),
+      close: async () => { await h.close(); granted?.cleanup(); },
+    };
   }
   const browser: PwBrowser = await pwChromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -14,6 +14,8 @@ export interface ChromiumHarness {
   extensionId: string;
   /** Errors logged by the extension's own contexts (worker, sidebar). */
   extensionErrors: string[];
+  /** Everything the worker logged, newest last (the last 50), for a failed test's diagnosis. */
+  workerLog: string[];
   close(): Promise<void>;
 }
 
@@ -37,10 +39,15 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
     ],
   });
   const extensionErrors: string[] = [];
+  const workerLog: string[] = [];
   const watchWorker = (w: Worker): void => {
     if (!w.url().startsWith('chrome-extension://')) return;
+    workerLog.push(`${new Date().toISOString()} worker started`);
+    w.on('close', () => workerLog.push(`${new Date().toISOString()} worker closed`));
     w.on('console', (m) => {
       if (m.type() === 'error') extensionErrors.push(`worker: ${m.text()}`);
+      workerLog.push(`${new Date().toISOString()} ${m.type()}: ${m.text().slice(0, 300)}`);
+      if (workerLog.length > 50) workerLog.shift();
     });
   };
   context.on('serviceworker', watchWorker);
@@ -63,6 +70,7 @@ export async function launchChromium(served: Served[], options: { extensionDir?:
     context,
     extensionId,
     extensionErrors,
+    workerLog,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -132,4 +140,54 @@ export async function waitForInstalled(h: ChromiumHarness, timeoutMs = 30_000): 
     if (Date.now() > deadline) throw new Error('the extension did not open its first-run tab');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * What a failed test saw, in one text: where the sidebar is and what it shows, the tab's state as
+ * the worker wrote it, whether the site's content script still answers, and the worker's log.
+ * Printed on failure only (see `reportOnFailure`), so a failure on a busy CI machine explains
+ * itself instead of only timing out.
+ */
+export async function diagnose(h: ChromiumHarness, site: Page, sidebar: Page, urlPrefix: string): Promise<string> {
+  const lines: string[] = [];
+  const step = async (label: string, run: () => Promise<unknown>): Promise<void> => {
+    try {
+      const value = await Promise.race([run(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5_000))]);
+      lines.push(`${label}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    } catch (e) {
+      lines.push(`${label}: failed: ${(e as Error).message.split('\n')[0]}`);
+    }
+  };
+  await step('site', async () => ({ url: site.url(), closed: site.isClosed(), ready: await site.evaluate(() => document.readyState) }));
+  await step('sidebar', async () => sidebar.evaluate(() => ({
+    url: location.href,
+    ready: document.readyState,
+    app: !!document.querySelector('[data-testid="sidebar"]'),
+    empty: document.querySelector('[data-testid="empty"]')?.getAttribute('data-reason') ?? null,
+    text: document.body?.innerText.replace(/\s+/g, ' ').slice(0, 300) ?? '',
+  })));
+  await step('service workers', async () => h.context.serviceWorkers().map((w) => w.url()));
+  await step('tab state', async () => {
+    const tabId = await tabIdOf(sidebar, urlPrefix);
+    return sidebar.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+      const all = await api.storage.session.get(null);
+      const mine = all[`tab:${id}`] as { status?: string; conversation?: { id?: string }; analysis?: unknown; at?: number } | undefined;
+      return { tabId: id, keys: Object.keys(all), status: mine?.status ?? null, conversation: mine?.conversation?.id ?? null, analysis: !!mine?.analysis };
+    }, tabId);
+  });
+  await step('content script answers resend', async () => {
+    const tabId = await tabIdOf(sidebar, urlPrefix);
+    return sidebar.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: object): Promise<unknown> } } }).chrome;
+      try {
+        return { reply: await api.tabs.sendMessage(id, { kind: 'background/resend' }) };
+      } catch (e) {
+        return { error: String(e) };
+      }
+    }, tabId);
+  });
+  lines.push(`extension errors: ${JSON.stringify(h.extensionErrors)}`);
+  lines.push('worker log:', ...h.workerLog.map((l) => `  ${l}`));
+  return lines.join('\n');
 }

@@ -5,9 +5,9 @@
  * editor, the service worker can be stopped at any time, and moving to the next conversation
  * replaces the analysis. Each site supplies how to find and read its editor.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchChromium, openSidebar, stopServiceWorker, type ChromiumHarness } from './chromium.ts';
+import { diagnose, launchChromium, openSidebar, stopServiceWorker, type ChromiumHarness } from './chromium.ts';
 import { POLICY_AND_CALM, VALIDATING, type Served } from './sites.ts';
 import { BROWSERS, openSession, type Session, type SessionOptions, type Tab } from './browsers.ts';
 
@@ -59,6 +59,9 @@ export function describeAdapterContract(site: SiteDriver): void {
       await page.goto(site.url);
       await site.prepare?.(page);
       sidebar = await openSidebar(h, page, site.tabUrlPrefix);
+    });
+    beforeEach(({ onTestFailed }) => {
+      onTestFailed(async () => console.log(`diagnosis (${site.name} in Chromium):\n${await diagnose(h, page, sidebar, site.tabUrlPrefix)}`));
     });
     afterAll(async () => {
       await h?.close();
@@ -229,6 +232,11 @@ export function describeInBrowsers(title: string, options: SessionOptions, body:
       });
       afterAll(async () => {
         await s?.close();
+      });
+      beforeEach(({ onTestFailed }) => {
+        onTestFailed(async () => {
+          if (s?.diagnose) console.log(`diagnosis (${title} in ${browser}):\n${await s.diagnose()}`);
+        });
       });
       body(() => {
         if (!s) throw new Error(`${browser} did not start`);
