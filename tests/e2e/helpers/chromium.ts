@@ -187,6 +187,28 @@ export async function diagnose(h: ChromiumHarness, site: Page, sidebar: Page, ur
       }
     }, tabId);
   });
+  // Each storage area as the worker sees it, and a round trip through the worker's router that
+  // reads packs and policy (what building the engine waits for).
+  await step('worker storage', async () => {
+    const worker = h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
+    if (!worker) return 'no worker';
+    return worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'managed', { get(k: string | null): Promise<unknown> }> } }).chrome;
+      const within = (p: Promise<unknown>): Promise<string> => Promise.race([
+        p.then((v) => `ok ${JSON.stringify(v).length} chars`, (e: unknown) => `error ${String(e)}`),
+        new Promise<string>((r) => setTimeout(() => r('no answer in 4 s'), 4_000)),
+      ]);
+      const [local, session, managed] = await Promise.all([within(api.storage.local.get(null)), within(api.storage.session.get(null)), within(api.storage.managed.get(null))]);
+      return { local, session, managed };
+    });
+  });
+  await step('worker answers packs-view', async () => sidebar.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+    return Promise.race([
+      api.runtime.sendMessage({ kind: 'options/packs-view' }).then((v) => `ok ${JSON.stringify(v).length} chars`, (e: unknown) => `error ${String(e)}`),
+      new Promise((r) => setTimeout(() => r('no answer in 4 s'), 4_000)),
+    ]);
+  }));
   lines.push(`extension errors: ${JSON.stringify(h.extensionErrors)}`);
   lines.push('worker log:', ...h.workerLog.map((l) => `  ${l}`));
   return lines.join('\n');
