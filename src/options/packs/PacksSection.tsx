@@ -11,8 +11,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Storage } from 'webextension-polyfill';
-import { MAX_PACK_BYTES } from '../../engine/pack/size.ts';
+import { MAX_PACK_BYTES } from '../../engine/limits.ts';
 import browser from '../../shared/browser.ts';
+import { MAX_PACK_FILE_NAME_CHARS } from '../../shared/limits.ts';
 import type { MessageOf, PackReply, PackSummary, PacksView } from '../../shared/messages.ts';
 import type { PackStatus, PackUpdate } from '../../shared/packs-store.ts';
 import { request, type PageRequestKind } from '../../shared/request.ts';
@@ -140,7 +141,7 @@ export function PacksSection() {
       setReply({ ok: false, message: `${file.name} is empty.`, problems: [] });
       return;
     }
-    await run({ kind: 'options/import-text', text, name: file.name.slice(0, 300) });
+    await run({ kind: 'options/import-text', text, name: file.name.slice(0, MAX_PACK_FILE_NAME_CHARS) });
   };
 
   const onUrl = (e: Event): void => {
