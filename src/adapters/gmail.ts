@@ -8,6 +8,7 @@
  * (GJ = gmail.js, GX = Gmail extension snippets).
  */
 import type { Message } from '../engine/conversation.ts';
+import { MAX_NAME_CHARS, MAX_TIMESTAMP_CHARS } from '../shared/limits.ts';
 import type { ConversationRead, EditorHandle, SiteAdapter } from './adapter.ts';
 import { contentEditableEditor } from './dom/editors.ts';
 import { observeDocument } from './dom/observe.ts';
@@ -153,7 +154,7 @@ function readMessages(scope: Element, mine: ReadonlySet<string>): Pick<Conversat
     const text = readableText(body, isAuthoredOut);
     if (!text) continue;
     const at = node.querySelector(TIMESTAMP)?.getAttribute('title') ?? undefined;
-    messages.push({ role: fromAgent ? 'agent' : 'customer', text, ...(at ? { at: at.slice(0, 64) } : {}) });
+    messages.push({ role: fromAgent ? 'agent' : 'customer', text, ...(at ? { at: at.slice(0, MAX_TIMESTAMP_CHARS) } : {}) });
     if (!fromAgent && !customerName) customerName = sender?.getAttribute('name') ?? undefined;
   }
   // Collapsed messages still show who wrote them.
@@ -172,7 +173,7 @@ function readMessages(scope: Element, mine: ReadonlySet<string>): Pick<Conversat
     trimmed: 0,
     others: [],
   };
-  return customerName ? { messages, customerName: customerName.slice(0, 200), coverage } : { messages, coverage };
+  return customerName ? { messages, customerName: customerName.slice(0, MAX_NAME_CHARS), coverage } : { messages, coverage };
 }
 
 /** Clicks "N older messages", then every collapsed message's header, as the agent would. */

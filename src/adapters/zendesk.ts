@@ -8,6 +8,7 @@
  * (ZT, CR, FM, WH, AC, TX, LS, TS are the public scripts listed there).
  */
 import type { Message } from '../engine/conversation.ts';
+import { MAX_NAME_CHARS, MAX_TIMESTAMP_CHARS } from '../shared/limits.ts';
 import type { Coverage } from '../shared/messages.ts';
 import type { ConversationRead, EditorHandle, SiteAdapter } from './adapter.ts';
 import { ckeditorEditor } from './dom/editors.ts';
@@ -126,7 +127,7 @@ function readItems(pane: Element): { messages: Message[]; others: Other[] } {
     if (item.parentElement?.closest(ITEM)) continue; // nested items belong to their outer item
     if (item.getAttribute('aria-hidden') === 'true' || !isVisible(item) || item.querySelector(INTERNAL_NOTE)) continue;
     const at = item.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
-    const sender = item.querySelector(SENDER)?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200) ?? '';
+    const sender = item.querySelector(SENDER)?.textContent?.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS) ?? '';
     // Messaging groups several bubbles of one author under one item; each is a message.
     for (const msg of Array.from(item.querySelectorAll(ITEM_MESSAGE)).filter((m) => m.closest(ITEM) === item)) {
       if (msg.getAttribute('aria-hidden') === 'true') continue;
@@ -141,7 +142,7 @@ function readItems(pane: Element): { messages: Message[]; others: Other[] } {
       }
       const text = readableText(msg.querySelector(ITEM_CONTENT) ?? msg, notAuthored);
       if (!text) continue;
-      out.push({ role, text, ...(at ? { at: at.slice(0, 64) } : {}) });
+      out.push({ role, text, ...(at ? { at: at.slice(0, MAX_TIMESTAMP_CHARS) } : {}) });
     }
   }
   return { messages: out, others };
@@ -150,17 +151,17 @@ function readItems(pane: Element): { messages: Message[]; others: Other[] } {
 function requesterName(pane: Element): string | undefined {
   for (const sel of REQUESTER) {
     const name = pane.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
-    if (name) return name.slice(0, 200);
+    if (name) return name.slice(0, MAX_NAME_CHARS);
   }
   // Layouts where the properties panel sits outside the pane: accept it only when exactly one is on screen.
   for (const sel of REQUESTER) {
     const shown = Array.from(pane.ownerDocument.querySelectorAll(sel)).filter((el) => isVisible(el) && el.textContent?.trim());
-    if (shown.length === 1) return shown[0]!.textContent!.replace(/\s+/g, ' ').trim().slice(0, 200);
+    if (shown.length === 1) return shown[0]!.textContent!.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS);
   }
   // Fall back to the author of the first customer message.
   for (const msg of Array.from(pane.querySelectorAll(`${ITEM_MESSAGE}[type="end-user"]`))) {
     const name = msg.closest(ITEM)?.querySelector(SENDER)?.textContent?.replace(/\s+/g, ' ').trim();
-    if (name) return name.slice(0, 200);
+    if (name) return name.slice(0, MAX_NAME_CHARS);
   }
   return undefined;
 }

@@ -9,7 +9,6 @@ import { syncGenericSites } from './handlers/generic-sites.ts';
 import { onAlarm, onPacksStorageChanged, resendOpenTabs, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';
 import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
-import { onStorageChanged } from './handlers/wellbeing.ts';
 import { route } from './router.ts';
 
 browser.runtime.onMessage.addListener(route);
@@ -17,7 +16,6 @@ browser.commands.onCommand.addListener(onCommand);
 browser.action.onClicked.addListener((tab) => openSidebar(tab));
 browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
-browser.storage.onChanged.addListener(onStorageChanged);
 browser.storage.onChanged.addListener(onPacksStorageChanged);
 browser.alarms.onAlarm.addListener(onAlarm);
 browser.permissions.onAdded.addListener(() => void syncGenericSites());

@@ -4,6 +4,8 @@
  * promises from `runtime.sendMessage`, and both accept an `onMessage` listener that answers
  * through `sendResponse` after returning `true`.
  */
+import { MAX_EDIT_DETAIL_CHARS } from '../shared/limits.ts';
+
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
 
 interface StorageApi {
@@ -52,7 +54,7 @@ export function onMessage(handle: (message: unknown) => Promise<unknown> | undef
     if (sender.id !== api.id) return undefined;
     const reply = handle(message);
     if (!reply) return undefined;
-    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, detail: String(err instanceof Error ? err.message : err).slice(0, 200) }));
+    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, detail: String(err instanceof Error ? err.message : err).slice(0, MAX_EDIT_DETAIL_CHARS) }));
     return true;
   };
   api.onMessage.addListener(listener);

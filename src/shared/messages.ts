@@ -4,8 +4,8 @@
  * `background/…` from the worker to a tab. Every receiver parses with `parseMessage` before use:
  * a message crossed a process boundary, so its type alone proves nothing.
  *
- * It uses `zod/mini` and repeats the engine's conversation caps (limits.ts) instead of importing
- * its schema; the compile-time check below keeps the message shape equal to the engine's
+ * It uses `zod/mini` and the extension's transport caps (limits.ts, within the engine's) instead
+ * of importing the engine's schema; the compile-time check below keeps the message shape equal to the engine's
  * `Message`, and the worker parses with the engine's own `Conversation` schema again before
  * analysing. The content script does not bundle this file: it receives only the worker's three
  * commands, checked by worker-commands.ts, a guard tested against this schema.
@@ -17,7 +17,10 @@ import { clampSnapshotMessage } from './snapshot-trim.ts';
 import type { PackStatus, StoredPack } from './packs-store.ts';
 import { SectionId } from './sections.ts';
 import { SITE_PATTERN } from './site-pattern.ts';
-import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
+import {
+  MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_EDIT_DETAIL_CHARS, MAX_INSERT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_OTHERS,
+  MAX_PACK_FILE_NAME_CHARS, MAX_PACK_KEY_CHARS, MAX_RULE_ID_CHARS, MAX_SNAPSHOT_MESSAGES, MAX_TIMESTAMP_CHARS,
+} from './limits.ts';
 
 /** Registered sites (src/sites/registry.ts) plus the generic fallback. */
 export const SITE_IDS = [...BUILT_IN_SITE_IDS, 'generic'] as const;
@@ -33,7 +36,6 @@ const InsertText = str(1, MAX_INSERT_CHARS);
 
 /** Pack texts are capped by the engine (1 MB, in bytes) after parsing; this only bounds the message. */
 const MAX_PACK_MESSAGE_CHARS = 2_000_000;
-const MAX_PACK_KEY_CHARS = 2_010;
 const PackKey = str(1, MAX_PACK_KEY_CHARS);
 const optionalBool = () => z.optional(z.boolean());
 /** A settings change as the options page sends it; `settings.ts` (full zod) checks the values. */
@@ -43,7 +45,9 @@ const SettingsPatchSchema = z.object({
   sites: z.optional(z.object({ gmail: optionalBool(), zendesk: optionalBool() })),
   wellbeing: z.optional(z.object({ breakTip: optionalBool(), breakAfter: z.optional(z.int()), callTip: optionalBool() })),
 });
-const SiteOrigin = z.string().check(z.maxLength(300), z.regex(SITE_PATTERN));
+/** A site pattern `https://host/*`: a host name (at most 253 characters) and its scheme, with room to spare. */
+const MAX_SITE_PATTERN_CHARS = 300;
+const SiteOrigin = z.string().check(z.maxLength(MAX_SITE_PATTERN_CHARS), z.regex(SITE_PATTERN));
 
 /** A pack as the options page lists it: its identity and its rules' ids and kinds. */
 export interface PackSummary {
@@ -87,15 +91,12 @@ export interface PackReply {
 const ConversationMessage = z.object({
   role: z.enum(['customer', 'agent']),
   text: str(0, MAX_MESSAGE_CHARS),
-  at: z.optional(str(0, 64)),
+  at: z.optional(str(0, MAX_TIMESTAMP_CHARS)),
 });
 type _SameAsEngine = [z.infer<typeof ConversationMessage>] extends [EngineMessage]
   ? [EngineMessage] extends [z.infer<typeof ConversationMessage>] ? true : never : never;
 const _sameAsEngine: _SameAsEngine = true;
 void _sameAsEngine;
-
-/** Most third-party authors a snapshot lists by name (side conversations, bots, automations). */
-export const MAX_OTHERS = 50;
 
 /**
  * How much of the conversation the adapter could read (issue 12): the coach never presents part
@@ -138,14 +139,14 @@ export const Snapshot = z.object({
   coverage: z.optional(Coverage),
   composer: z.optional(Composer),
   /** Flags the agent dismissed for this draft from the in-editor card ("not here", issue 13). */
-  dismissed: z.optional(z.array(z.object({ ruleId: str(1, 200), text: str(1, MAX_DRAFT_CHARS) })).check(z.maxLength(MAX_DISMISSED))),
+  dismissed: z.optional(z.array(z.object({ ruleId: str(1, MAX_RULE_ID_CHARS), text: str(1, MAX_DRAFT_CHARS) })).check(z.maxLength(MAX_DISMISSED))),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const EditResult = z.object({
   ok: z.boolean(),
   /** How the text went in (`execCommand`, `ckeditor`, `textarea`…) or why it did not. */
-  detail: str(0, 200),
+  detail: str(0, MAX_EDIT_DETAIL_CHARS),
 });
 export type EditResult = z.infer<typeof EditResult>;
 
@@ -172,13 +173,13 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sidebar/expand'), tabId: TabId }),
 
   /** Options page (rule packs, issue 4): the worker validates, plans and writes; see packs-store.ts. */
-  z.object({ kind: z.literal('options/import-text'), text: str(1, MAX_PACK_MESSAGE_CHARS), name: z.optional(str(0, 300)) }),
+  z.object({ kind: z.literal('options/import-text'), text: str(1, MAX_PACK_MESSAGE_CHARS), name: z.optional(str(0, MAX_PACK_FILE_NAME_CHARS)) }),
   z.object({ kind: z.literal('options/import-url'), url: str(1, MAX_PACK_KEY_CHARS) }),
   z.object({ kind: z.literal('options/update-pack'), key: PackKey }),
   z.object({ kind: z.literal('options/set-pack-enabled'), key: PackKey, enabled: z.boolean() }),
   z.object({ kind: z.literal('options/move-pack'), key: PackKey, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ kind: z.literal('options/remove-pack'), key: PackKey }),
-  z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, 100), disabled: z.boolean() }),
+  z.object({ kind: z.literal('options/set-rule-disabled'), ruleId: str(1, MAX_RULE_ID_CHARS), disabled: z.boolean() }),
   /** Options page: change some settings (ranges are checked by the worker's planSettings). */
   z.object({ kind: z.literal('options/save-settings'), patch: SettingsPatchSchema }),
   /** Sidebar: the agent dismissed the break tip. */

@@ -15,7 +15,8 @@
  */
 import * as z from 'zod';
 import { coreVocab, parsePackText, type Pack, type Problem } from '../engine/index.ts';
-import { MAX_PACK_BYTES } from '../engine/pack/schema.ts';
+import { MAX_PACK_BYTES, MAX_PACK_VERSION_CHARS, MAX_RULE_ID_CHARS } from '../engine/pack/schema.ts';
+import { MAX_PACK_FILE_NAME_CHARS, MAX_PACK_KEY_CHARS, MAX_PACK_URL_CHARS } from './limits.ts';
 
 export const PACKS_KEY = 'packs';
 export const PACKS_VERSION = 1;
@@ -23,15 +24,14 @@ export const PACKS_VERSION = 1;
 export const MAX_USER_PACKS = 20;
 export const MAX_POLICY_PACKS = 20;
 export const MAX_DISABLED_RULES = 1_000;
-export const MAX_PACK_URL_CHARS = 2_000;
 export const MAX_PROBLEMS_KEPT = 50;
 /** A pack download is abandoned after this long (a hanging server never blocks updates). */
 export const PACK_FETCH_TIMEOUT_MS = 10_000;
 /** URL packs are checked for updates this often (conditional requests: unchanged costs a 304). */
 export const PACK_UPDATE_PERIOD_MINUTES = 360;
-export { MAX_PACK_BYTES };
+export { MAX_PACK_BYTES, MAX_PACK_URL_CHARS };
 
-const RuleId = z.string().min(1).max(100);
+const RuleId = z.string().min(1).max(MAX_RULE_ID_CHARS);
 export const HttpsUrl = z.string().max(MAX_PACK_URL_CHARS).refine((s) => {
   try {
     return new URL(s).protocol === 'https:';
@@ -56,7 +56,7 @@ const Fetched = {
   fetchedAt: z.number().optional(),
 };
 export const PackSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), name: z.string().max(300).optional() }),
+  z.object({ kind: z.literal('file'), name: z.string().max(MAX_PACK_FILE_NAME_CHARS).optional() }),
   z.object({ kind: z.literal('url'), url: HttpsUrl, ...Fetched }),
   /** From policy: `url` for a URL pack, absent for an inline pack. */
   z.object({ kind: z.literal('policy'), url: HttpsUrl.optional(), ...Fetched }),
@@ -72,8 +72,8 @@ const MAX_UPDATE_IDS = 50;
  */
 export const PackUpdate = z.object({
   at: z.number(),
-  from: z.string().max(100),
-  to: z.string().max(100),
+  from: z.string().max(MAX_PACK_VERSION_CHARS),
+  to: z.string().max(MAX_PACK_VERSION_CHARS),
   added: z.array(RuleId).max(MAX_UPDATE_IDS),
   removed: z.array(RuleId).max(MAX_UPDATE_IDS),
   changed: z.array(RuleId).max(MAX_UPDATE_IDS),
@@ -84,13 +84,13 @@ export type PackUpdate = z.infer<typeof PackUpdate>;
 
 export const StoredPack = z.object({
   /** Stable entry key: the URL for URL packs, `file:<pack id>` / `policy:<pack id>` otherwise. */
-  key: z.string().min(1).max(MAX_PACK_URL_CHARS + 10),
+  key: z.string().min(1).max(MAX_PACK_KEY_CHARS),
   source: PackSource,
   enabled: z.boolean(),
   /** The pack's JSON text as last accepted (null: a URL pack not fetched successfully yet). */
   text: z.string().max(MAX_PACK_BYTES).nullable(),
   /** The last update that failed (the previous text stays in force). */
-  error: z.object({ message: z.string().max(2_000), problems: z.array(ProblemSchema).max(MAX_PROBLEMS_KEPT), at: z.number() }).nullable().default(null),
+  error: z.object({ message: z.string().max(MAX_PROBLEM_MESSAGE_CHARS), problems: z.array(ProblemSchema).max(MAX_PROBLEMS_KEPT), at: z.number() }).nullable().default(null),
   /** What the last update that changed the pack's rules changed (URL and policy URL packs). */
   update: PackUpdate.nullable().optional(),
 });
@@ -384,7 +384,7 @@ function rulesView(text: string): RulesView | null {
     const rules = new Map<string, string>();
     for (const r of Array.isArray(p.rules) ? p.rules as Array<{ id?: unknown }> : []) if (typeof r?.id === 'string') rules.set(r.id, JSON.stringify(r));
     const disable = new Set(Array.isArray(p.disable) ? p.disable.filter((d): d is string => typeof d === 'string') : []);
-    return { version: typeof p.version === 'string' ? p.version.slice(0, 100) : '', rules, disable };
+    return { version: typeof p.version === 'string' ? p.version.slice(0, MAX_PACK_VERSION_CHARS) : '', rules, disable };
   } catch {
     return null;
   }

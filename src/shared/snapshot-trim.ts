@@ -7,9 +7,10 @@
  * an oversized snapshot is never dropped whole. Plain code, no schema library: the content
  * script bundles it. Wrong types are left alone for the schema to refuse.
  */
-import { MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SNAPSHOT_MESSAGES } from './limits.ts';
+import {
+  MAX_CONVERSATION_ID_CHARS, MAX_DRAFT_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_OTHERS, MAX_SNAPSHOT_MESSAGES, MAX_TIMESTAMP_CHARS,
+} from './limits.ts';
 
-const MAX_OTHERS = 50;
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const cut = (x: unknown, max: number): unknown => (typeof x === 'string' && x.length > max ? x.slice(0, max) : x);
@@ -32,7 +33,7 @@ export function trimSnapshot<T>(snapshot: T): T {
         trimmed++;
         copy.text = copy.text.slice(0, MAX_MESSAGE_CHARS);
       }
-      if (typeof copy.at === 'string') copy.at = copy.at.slice(0, 64);
+      if (typeof copy.at === 'string') copy.at = copy.at.slice(0, MAX_TIMESTAMP_CHARS);
       return copy;
     });
   }

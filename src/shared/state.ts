@@ -12,6 +12,11 @@ import { SITE_IDS } from './messages.ts';
 const SiteId = z.enum(SITE_IDS);
 
 export const STATE_VERSION = 1;
+/**
+ * A page origin (`https://host[:port]`): DNS caps a host name at 253 characters, so this is room
+ * to spare, there only to bound what a stored record may hold.
+ */
+export const MAX_ORIGIN_CHARS = 500;
 export const TAB_KEY_PREFIX = 'tab:';
 export const tabKey = (tabId: number): string => `${TAB_KEY_PREFIX}${tabId}`;
 
@@ -23,7 +28,7 @@ export const TabState = z.object({
   tabId: z.number().int(),
   site: SiteId,
   /** Origin of the page that reported, to notice when the tab leaves the helpdesk. */
-  origin: z.string().max(500),
+  origin: z.string().max(MAX_ORIGIN_CHARS),
   status: z.enum(['no-conversation', 'ready']),
   conversation: z.object({
     id: z.string(),

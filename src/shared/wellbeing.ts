@@ -6,17 +6,18 @@
  */
 import * as z from 'zod';
 import type { Mood, MoodLevel } from '../engine/analysis.ts';
+import { MAX_CONVERSATION_ID_CHARS } from './limits.ts';
 import type { Settings } from './settings.ts';
 
 export const WELLBEING_KEY = 'wellbeing';
 export const WELLBEING_VERSION = 1;
 /** Conversations remembered (oldest dropped first). */
 export const MAX_WELLBEING_HISTORY = 20;
-export const MAX_WELLBEING_ID_CHARS = 500;
 const HEATED: ReadonlySet<MoodLevel> = new Set(['angry', 'furious']);
 
 export const Worked = z.object({
-  id: z.string().max(MAX_WELLBEING_ID_CHARS),
+  /** The conversation's id, as the snapshot carried it. */
+  id: z.string().max(MAX_CONVERSATION_ID_CHARS),
   /** Highest anger score seen in the conversation. */
   peak: z.number().min(0).max(100),
   heated: z.boolean(),
@@ -54,7 +55,7 @@ export function peakOf(mood: Mood): { peak: number; heated: boolean } {
 export function recordConversation(history: Wellbeing, id: string, mood: Mood, now: number): Wellbeing {
   const { peak, heated } = peakOf(mood);
   if (!mood.messages.length) return history;
-  const key = id.slice(0, MAX_WELLBEING_ID_CHARS);
+  const key = id.slice(0, MAX_CONVERSATION_ID_CHARS);
   const found = history.recent.find((w) => w.id === key);
   if (found) {
     if (found.peak >= peak && (found.heated || !heated)) return history;

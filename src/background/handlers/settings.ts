@@ -9,6 +9,8 @@ import { planSettings, SETTINGS_KEY } from '../../shared/settings.ts';
 import { createSerial } from '../serial.ts';
 
 const serial = createSerial();
+/** A refusal's reason as the options page shows it: zod's message for the first bad value, cut short. */
+const MAX_REFUSAL_CHARS = 500;
 
 export function onSaveSettings(msg: MessageOf<'options/save-settings'>): Promise<Reply<'options/save-settings'>> {
   return serial(async () => {
@@ -17,7 +19,7 @@ export function onSaveSettings(msg: MessageOf<'options/save-settings'>): Promise
       await browser.storage.local.set({ [SETTINGS_KEY]: planSettings(got[SETTINGS_KEY], msg.patch) });
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message.slice(0, 500) : 'invalid settings' };
+      return { ok: false, message: e instanceof Error ? e.message.slice(0, MAX_REFUSAL_CHARS) : 'invalid settings' };
     }
   });
 }

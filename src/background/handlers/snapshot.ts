@@ -5,6 +5,7 @@ import { STATE_VERSION, type TabState } from '../../shared/state.ts';
 import { sessionFor } from '../engine-host.ts';
 import { writeTab } from '../store.ts';
 import { inEditorReply, withoutDismissed } from './in-editor.ts';
+import { recordWorked } from './wellbeing.ts';
 
 function originOf(sender: Runtime.MessageSender): string {
   try {
@@ -70,7 +71,10 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   // The flags go back to the tab that sent the draft only, for its underlines and chip, without
   // waiting for the sidebar's copy to be stored: the marks in the composer are what the agent is
   // looking at. Writes still land in order (one extension context, storage calls queue in order).
+  // The agent's wellbeing record learns this conversation's mood the same way, without the reply
+  // waiting for it.
   void writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err));
+  void recordWorked(state);
   return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
 }
 

@@ -4,11 +4,13 @@
  * the named constants below so that a pack cannot make matching slow or the worker heavy.
  */
 import * as z from 'zod';
+import { MAX_PACK_VERSION_CHARS, MAX_RULE_ID_CHARS } from '../limits.ts';
 
 /** The pack format this build understands. Packs declare the format they were written for. */
 export const FORMAT_VERSION = 1;
 
-export { MAX_PACK_BYTES } from './size.ts';
+/** Caps other parts check too are defined in ../limits.ts, without imports. */
+export { MAX_PACK_BYTES, MAX_PACK_VERSION_CHARS, MAX_RULE_ID_CHARS } from '../limits.ts';
 export const MAX_RULES = 5_000;
 export const MAX_PHRASES_PER_RULE = 200;
 export const MAX_PATTERNS_PER_RULE = 50;
@@ -55,7 +57,7 @@ export type Severity = z.infer<typeof Severity>;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
-export const RuleIdSchema = z.string().min(1).max(100).regex(ID, 'use lowercase letters, digits, "-" and "." (e.g. "no-policy-talk")');
+export const RuleIdSchema = z.string().min(1).max(MAX_RULE_ID_CHARS).regex(ID, 'use lowercase letters, digits, "-" and "." (e.g. "no-policy-talk")');
 const Text = z.string().min(1).max(MAX_TEXT_CHARS);
 const Phrase = z.string().trim().min(1).max(MAX_PHRASE_CHARS);
 const Pattern = z.string().trim().min(1).max(MAX_PATTERN_CHARS);
@@ -185,7 +187,7 @@ export const Pack = z.strictObject({
   format: z.number().int().min(1).describe(`The pack format this pack is written for; this build reads ${FORMAT_VERSION}.`),
   id: RuleIdSchema.describe('Unique pack id, kebab-case.'),
   name: z.string().min(1).max(100).describe('Name shown to agents and leads.'),
-  version: z.string().max(100).regex(SEMVER, 'use a semantic version such as "1.2.0"').describe('Semantic version of this pack, e.g. "1.2.0".'),
+  version: z.string().max(MAX_PACK_VERSION_CHARS).regex(SEMVER, 'use a semantic version such as "1.2.0"').describe('Semantic version of this pack, e.g. "1.2.0".'),
   description: z.string().max(MAX_TEXT_CHARS).optional(),
   /** Named word lists; `%name%` in a pattern expands to `(word|word|...)`. */
   vocab: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(VocabWord).min(1).max(MAX_VOCAB_WORDS)).optional(),

@@ -10,9 +10,10 @@
  * for here, for that origin only, from the agent's click.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Storage } from 'webextension-polyfill';
-import { MAX_PACK_BYTES } from '../../engine/pack/size.ts';
+import { MAX_PACK_BYTES } from '../../engine/limits.ts';
 import browser from '../../shared/browser.ts';
+import { followChanges } from '../../shared/follow.ts';
+import { MAX_PACK_FILE_NAME_CHARS } from '../../shared/limits.ts';
 import type { MessageOf, PackReply, PackSummary, PacksView } from '../../shared/messages.ts';
 import type { PackStatus, PackUpdate } from '../../shared/packs-store.ts';
 import { request, type PageRequestKind } from '../../shared/request.ts';
@@ -106,12 +107,8 @@ export function PacksSection() {
         if (v && n === latest) setView(v);
       });
     };
-    load();
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
-      if (area === 'managed' || (area === 'local' && PACKS_KEY in changes)) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    // Now, and again whenever the stored packs or any policy value changes.
+    return followChanges({ local: [PACKS_KEY], managed: '*' }, load);
   }, []);
 
   const disabled = new Set(view?.disabledRules ?? []);
@@ -140,7 +137,7 @@ export function PacksSection() {
       setReply({ ok: false, message: `${file.name} is empty.`, problems: [] });
       return;
     }
-    await run({ kind: 'options/import-text', text, name: file.name.slice(0, 300) });
+    await run({ kind: 'options/import-text', text, name: file.name.slice(0, MAX_PACK_FILE_NAME_CHARS) });
   };
 
   const onUrl = (e: Event): void => {

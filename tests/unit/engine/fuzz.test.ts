@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../src/engine/index.ts';
-import { Conversation, MAX_MESSAGE_CHARS } from '../../../src/engine/conversation.ts';
+import { Conversation } from '../../../src/engine/conversation.ts';
+import { MAX_MESSAGE_CHARS } from '../../../src/engine/limits.ts';
 import { MAX_ANALYZED_MESSAGES, MAX_DRAFT_WINDOW } from '../../../src/engine/analyze.ts';
 import { parseTranscript, TranscriptError } from '../../../src/engine/transcript.ts';
 import { engine } from '../helpers.ts';
