@@ -7,6 +7,7 @@ import '../shared/zod-jitless.ts'; // first: before any zod schema runs
 import browser from '../shared/browser.ts';
 import { syncGenericSites } from './handlers/generic-sites.ts';
 import { onAlarm, onPacksStorageChanged, resendOpenTabs, schedulePackUpdates, syncPolicy } from './handlers/packs.ts';
+import { onLatePolicy } from './handlers/packs-storage.ts';
 import { onCommand, onInstalledSidebar, openSidebar, openWelcome } from './handlers/sidebar.ts';
 import { onTabRemoved, onTabUpdated, pruneClosedTabs } from './handlers/tabs.ts';
 import { route } from './router.ts';
@@ -17,6 +18,8 @@ browser.action.onClicked.addListener((tab) => openSidebar(tab));
 browser.tabs.onRemoved.addListener(onTabRemoved);
 browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
 browser.storage.onChanged.addListener(onPacksStorageChanged);
+// A policy read that outlived its wait answered at last: treated as a policy change.
+onLatePolicy(() => onPacksStorageChanged({}, 'managed'));
 browser.alarms.onAlarm.addListener(onAlarm);
 browser.permissions.onAdded.addListener(() => void syncGenericSites());
 browser.permissions.onRemoved.addListener(() => void syncGenericSites());
