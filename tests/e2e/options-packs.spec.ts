@@ -10,6 +10,7 @@ import type { Page, Route } from 'playwright-core';
 import { launchChromium, openSidebar, type ChromiumHarness } from './helpers/chromium.ts';
 import { MALFORMED, packText, teamPack, teamRule } from './helpers/packs.ts';
 import { GMAIL_EDITOR, GMAIL_URL, gmailServed } from './helpers/sites.ts';
+import { MAX_PACK_BYTES } from '../../src/shared/packs-store.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const PACK_HOST = 'https://packs.example.com';
@@ -73,7 +74,9 @@ describe('rule packs from the options page (Chromium)', () => {
       }
       if (path === '/missing.json') return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' });
       if (path === '/page.json') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' });
-      if (path === '/huge.json') return route.fulfill({ status: 200, contentType: 'application/json', body: Buffer.alloc(50_000_000, 32) });
+      // Just over the limit: the refusal is about size, whatever the size. (A 50 MB body took over
+      // 10 s to pass through the automation pipe on a busy CI machine and timed out instead.)
+      if (path === '/huge.json') return route.fulfill({ status: 200, contentType: 'application/json', body: Buffer.alloc(MAX_PACK_BYTES + 1024, 32) });
       if (path === '/hang.json') {
         hanging.push(route); // never answered
         return undefined;
