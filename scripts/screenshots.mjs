@@ -29,6 +29,46 @@ async function composite(demo, left, right, file) {
   await stage.close();
 }
 
+/**
+ * Issue 13: the draft's flags underlined in the site's own editor with the mood chip at its corner,
+ * and the card that hovering an underline opens. Cropped to the composer.
+ */
+async function inEditorShots(site, sidebar) {
+  const phrase = ((await sidebar.locator('[data-testid="flag"] mark').first().textContent()) ?? '').trim();
+  await site.bringToFront();
+  const box = await site.evaluate((text) => {
+    const editor = document.querySelector('[contenteditable="true"]');
+    if (!editor) return null;
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.toLowerCase().indexOf(text.toLowerCase());
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const r = range.getBoundingClientRect();
+      const e = editor.getBoundingClientRect();
+      return { phrase: { x: r.left + r.width / 2, y: r.top + r.height / 2 }, editor: { x: e.left, y: e.top, width: e.width, height: e.height } };
+    }
+    return null;
+  }, phrase);
+  if (!phrase || !box) throw new Error(`no flagged phrase found in the demo's editor (${JSON.stringify(phrase)})`);
+  // The composer with room above it: near the bottom of the window, the chip and the card sit above the text.
+  const top = Math.max(0, Math.floor(box.editor.y) - 60);
+  const clip = { x: Math.max(0, Math.floor(box.editor.x) - 12), y: top, width: 0, height: Math.min(SITE.height, Math.ceil(box.editor.y + box.editor.height) + 16) - top };
+  clip.width = Math.min(SITE.width - clip.x, Math.ceil(box.editor.width) + 24);
+  await site.waitForTimeout(500); // a frame or two for the marks and the chip
+  const underlines = path.join(docs, 'in-editor-underlines.png');
+  await site.screenshot({ path: underlines, clip });
+  await site.mouse.move(box.phrase.x, box.phrase.y);
+  await site.waitForTimeout(900); // the card opens after a short hover
+  const card = path.join(docs, 'in-editor-card.png');
+  const cardTop = Math.max(0, clip.y - 220);
+  await site.screenshot({ path: card, clip: { ...clip, y: cardTop, height: clip.height + clip.y - cardTop } });
+  await site.mouse.move(0, 0);
+  return [underlines, card];
+}
+
 const written = [];
 const demo = await launchDemo({ headless: true, viewport: SITE });
 try {
@@ -50,6 +90,7 @@ try {
       await sidebar.screenshot({ path: file });
       written.push(file);
     }
+    if (name === 'zendesk') written.push(...await inEditorShots(site, sidebar));
     await site.close();
     await sidebar.close();
   }
