@@ -53,6 +53,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
       // Extension updated or removed: go quiet. Judged by our own runtime, not the error text:
       // "Receiving end does not exist" also comes from a worker that is stopping right now.
       if (!runtimeAlive() || /Extension context invalidated/i.test(String(err))) return controller.abort();
+      // A marks-only send is not retried: the typing pause's send follows anyway.
+      if (message.kind === 'content/snapshot' && message.marksOnly) return;
       lastSent = ''; // worker not reachable right now: read and send again
       const wait = RETRY_MS[failures++];
       if (wait === undefined || signal.aborted) return; // the next change on the page sends again
@@ -83,6 +85,29 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
       lastSent = 'none';
       return;
     }
+    const snapshot = snapshotOf(conversation);
+    // The caret alone moving is not worth a new analysis.
+    const key = JSON.stringify({ ...snapshot, caret: undefined });
+    if (key === lastSent) return;
+    lastSent = key;
+    send({ kind: 'content/snapshot', snapshot });
+  };
+
+  /**
+   * A phrase was just completed (space, punctuation, Enter in the editor): its marks now, from a
+   * marks-only send. The pending pause send is left alone: it stores the sidebar's copy.
+   */
+  const marks = (): void => {
+    if (signal.aborted || !runtimeAlive()) return;
+    try {
+      const conversation = adapter.readConversation(doc);
+      if (conversation) send({ kind: 'content/snapshot', snapshot: snapshotOf(conversation), marksOnly: true });
+    } catch (err) {
+      console.warn('Cooldown: could not read this page', err);
+    }
+  };
+
+  const snapshotOf = (conversation: NonNullable<ReturnType<SiteAdapter['readConversation']>>): Snapshot => {
     const editor = adapter.findEditor(doc);
     const draft = editor?.read() ?? { text: '' };
     // Trimmed to the caps here, with what was cut counted, so the worker never refuses it.
@@ -99,11 +124,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
     });
     const dismissed = coach.dismissed(conversation.id, snapshot.draft);
     if (dismissed.length) snapshot.dismissed = dismissed.slice(-100);
-    // The caret alone moving is not worth a new analysis.
-    const key = JSON.stringify({ ...snapshot, caret: undefined });
-    if (key === lastSent) return;
-    lastSent = key;
-    send({ kind: 'content/snapshot', snapshot });
+    return snapshot;
   };
 
   const schedule = (): void => {
@@ -165,6 +186,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, controller: Ab
       clearTimeout(timer);
       flush();
     },
+    boundary: marks,
     openCoach: () => void sendMessage({ kind: 'content/open-coach' } satisfies Message).catch(() => undefined),
   });
   const stopListening = onMessage(answer);

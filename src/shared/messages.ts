@@ -152,7 +152,9 @@ export type EditResult = z.infer<typeof EditResult>;
 
 export const Message = z.discriminatedUnion('kind', [
   /** Content script: the conversation or the draft changed (debounced, never per keystroke). */
-  z.object({ kind: z.literal('content/snapshot'), snapshot: Snapshot }),
+  // `marksOnly`: a word-boundary send for the composer's underlines; analysed and answered, but
+  // the sidebar's stored state waits for the typing pause (one write per pause, not per word).
+  z.object({ kind: z.literal('content/snapshot'), snapshot: Snapshot, marksOnly: z.optional(z.literal(true)) }),
   /** Content script: this page has no conversation open (inbox list, ticket still loading…). */
   z.object({ kind: z.literal('content/no-conversation'), site: SiteId }),
   /** Content script: the agent clicked the mood chip in the composer; open the coach for this tab (issue 13). */

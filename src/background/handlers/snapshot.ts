@@ -32,7 +32,8 @@ const begin = (tabId: number): (() => boolean) => {
 export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Runtime.MessageSender): Promise<Reply<'content/snapshot'>> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: true };
-  const current = begin(tabId);
+  // A marks-only send does not take the tab's turn: the pause's send in flight still stores.
+  const current = msg.marksOnly ? () => true : begin(tabId);
   const s = msg.snapshot;
   const session = await sessionFor(tabId, s.id);
   if (!current()) return { ok: true };
@@ -67,6 +68,9 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     analysis,
     updatedAt: Date.now(),
   };
+  // A word-boundary send is for the composer's marks only: the sidebar's copy (and the wellbeing
+  // record) waits for the typing pause's send, so the sidebar re-renders once per pause.
+  if (msg.marksOnly) return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
   if (!current()) return { ok: true };
   // The flags go back to the tab that sent the draft only, for its underlines and chip, without
   // waiting for the sidebar's copy to be stored: the marks in the composer are what the agent is

@@ -26,8 +26,10 @@ export interface CoachOptions {
   editor(): EditorHandle | null;
   /** Replace through the editor's own path (the sidebar's Replace). */
   replace(editor: EditorHandle, start: number, end: number, expected: string, text: string): Promise<EditResult>;
-  /** Read and send the draft now (a phrase was just completed, or a flag dismissed). */
+  /** Read and send the draft now, for the sidebar too (a flag was dismissed). */
   now(): void;
+  /** A phrase was just completed: analyse the draft for the marks now, before the typing pause. */
+  boundary(): void;
   openCoach(): void;
 }
 
@@ -41,6 +43,11 @@ export interface Coach {
 export const CYCLE_KEY = { altKey: true, shiftKey: true, code: 'KeyJ' } as const;
 const BOUNDARY = /^[\s.,!?;:)\]"'…]$/;
 const HOVER_MS = 120;
+/**
+ * One flag across analyses: each analysis brings new flag objects for the same finding (same
+ * rule, same words), so the card is matched by those, never by object identity.
+ */
+const sameFlag = (a: Flag, b: Flag): boolean => a.ruleId === b.ruleId && a.text === b.text;
 const LEAVE_MS = 350;
 
 const CSS = `:host{all:initial!important;position:fixed!important;left:0!important;top:0!important;width:0!important;height:0!important;z-index:2147483647!important;display:block!important;pointer-events:none!important}
@@ -241,7 +248,10 @@ export function startCoach(o: CoachOptions): Coach {
   // ── the card ──────────────────────────────────────────────────────────────────────────────
 
   const placeCard = (): void => {
-    const item = live.find((l) => l.flag === cardFlag!.flag);
+    const item = live.find((l) => sameFlag(l.flag, cardFlag!.flag));
+    // A new analysis re-lists the flags with their rects still to measure (the next frame does it);
+    // a card opened before that frame measures its own phrase rather than closing for want of a rect.
+    if (item && !item.rects.length && measure) item.rects = measure.rects(item.start, item.flag.text);
     const r = item?.rects[0];
     if (!card || !r) return closeCard(false);
     const below = r.bottom + 6;
@@ -252,7 +262,7 @@ export function startCoach(o: CoachOptions): Coach {
 
   const openCard = (item: { flag: Flag; start: number }, focus: boolean): void => {
     if (!root) return;
-    if (cardFlag?.flag === item.flag && card) {
+    if (cardFlag && card && sameFlag(cardFlag.flag, item.flag)) {
       if (focus) (card.querySelector('button') as HTMLButtonElement | null)?.focus();
       return;
     }
@@ -396,7 +406,14 @@ export function startCoach(o: CoachOptions): Coach {
     textChanged();
   }, opts);
   doc.addEventListener('keydown', (e) => {
-    if (!editorEl || !(e.target instanceof Node) || !editorEl.contains(e.target)) return;
+    if (!(e.target instanceof Node)) return;
+    // Before anything is drawn (a fresh draft) there is no editor of ours yet: ask the adapter,
+    // so the first phrase of a draft is marked at its boundary too.
+    if (!editorEl) {
+      if (!e.isComposing && (e.key === 'Enter' || BOUNDARY.test(e.key)) && o.editor()?.element.contains(e.target)) win.setTimeout(o.boundary, 0);
+      return;
+    }
+    if (!editorEl.contains(e.target)) return;
     if (e.altKey && e.shiftKey && e.code === CYCLE_KEY.code && !e.isComposing) {
       e.preventDefault();
       cycle(true);
@@ -404,7 +421,7 @@ export function startCoach(o: CoachOptions): Coach {
     }
     if (e.key === 'Escape' && card) closeCard(false);
     // A phrase is complete at the space or punctuation after it: analyse now, not after the pause.
-    if (!e.isComposing && (e.key === 'Enter' || BOUNDARY.test(e.key))) win.setTimeout(o.now, 0);
+    if (!e.isComposing && (e.key === 'Enter' || BOUNDARY.test(e.key))) win.setTimeout(o.boundary, 0);
   }, { capture: true, signal });
   doc.addEventListener('mousemove', (e) => {
     if (!live.length) return;
@@ -412,7 +429,12 @@ export function startCoach(o: CoachOptions): Coach {
     const over = hit(e.clientX, e.clientY);
     if (over) {
       win.clearTimeout(leaveTimer);
-      hoverTimer = win.setTimeout(() => openCard(over, false), HOVER_MS);
+      // Looked up again when the timer fires: an analysis may have arrived meanwhile.
+      const { clientX: x, clientY: y } = e;
+      hoverTimer = win.setTimeout(() => {
+        const still = hit(x, y);
+        if (still) openCard(still, false);
+      }, HOVER_MS);
     } else if (card) leaveSoon();
   }, opts);
   doc.addEventListener('click', (e) => {
@@ -436,8 +458,8 @@ export function startCoach(o: CoachOptions): Coach {
       setEditor(editor);
     } else handle = editor;
     relocate();
-    if (cardFlag && !live.some((l) => l.flag.ruleId === cardFlag!.flag.ruleId && l.flag.text === cardFlag!.flag.text)) closeCard(false);
-    else if (cardFlag) cardFlag = live.find((l) => l.flag.ruleId === cardFlag!.flag.ruleId && l.flag.text === cardFlag!.flag.text) ?? null;
+    if (cardFlag && !live.some((l) => sameFlag(l.flag, cardFlag!.flag))) closeCard(false);
+    else if (cardFlag) cardFlag = live.find((l) => sameFlag(l.flag, cardFlag!.flag)) ?? null;
     measure?.reset();
     schedule();
   };
@@ -455,9 +477,11 @@ export function startCoach(o: CoachOptions): Coach {
 
   return {
     update(next) {
+      // The pause's send usually answers what the word-boundary send already drew: nothing to redo.
+      if (next && reply && JSON.stringify(next) === JSON.stringify(reply)) return;
       if (card && cardFlag && next) {
         // Keep the card on the same flag (same rule, same words) across analyses.
-        const same = next.flags.find((f) => f.ruleId === cardFlag!.flag.ruleId && f.text === cardFlag!.flag.text);
+        const same = next.flags.find((f) => sameFlag(f, cardFlag!.flag));
         if (same) cardFlag = { flag: same, start: same.start };
       }
       reply = next;

@@ -94,3 +94,25 @@ describe('wellbeing from the snapshot handler', () => {
     await vi.waitFor(() => expect(parseWellbeing(fake.local.get('wellbeing')).recent.map((w) => w.id)).toEqual(['thread-3']));
   });
 });
+
+describe('a marks-only send (issue 13: the word-boundary send for the composer)', () => {
+  const marksOnly = (id: string, draft: string) => ({ ...snapshot(id), snapshot: { ...snapshot(id).snapshot, draft }, marksOnly: true as const });
+
+  it('answers the draft\'s flags but stores nothing for the sidebar and records no wellbeing', async () => {
+    const reply = await onSnapshot(marksOnly('thread-4', 'Please calm down.'), sender);
+    expect(reply).toMatchObject({ ok: true, inEditor: { draft: 'Please calm down.' } });
+    const flagged = (reply as { inEditor: { flags: { text: string }[] } }).inEditor.flags.map((f) => f.text.toLowerCase());
+    expect(flagged).toContain('calm down');
+    await settle();
+    expect(fake.session.has(tabKey(TAB))).toBe(false);
+    expect(fake.local.has('wellbeing')).toBe(false);
+  });
+
+  it('does not take the turn of the pause\'s send in flight: that one still stores its analysis', async () => {
+    const pause = onSnapshot({ ...snapshot('thread-5'), snapshot: { ...snapshot('thread-5').snapshot, draft: 'Please calm down.' } }, sender);
+    const marks = onSnapshot(marksOnly('thread-5', 'Please calm down. Our'), sender);
+    await Promise.all([pause, marks]);
+    await vi.waitFor(() => expect(parseTabState(fake.session.get(tabKey(TAB)))?.conversation?.draftLength).toBe('Please calm down.'.length));
+  });
+});
+
