@@ -303,5 +303,46 @@ export function describeInEditor(kind: EditorKind): void {
       await set({ underlines: true, chip: true });
       await expectUnderlined(site(), r);
     });
+
+    it('a click on the mood chip opens the coach for this tab (side panel, sidebar or pop-out)', async () => {
+      await clearAndType('Please calm down and wait.');
+      await expectUnderlined(site(), await rect('calm down'));
+      // What is open of the coach, asked from an extension page: Chrome's side panels, Firefox's
+      // sidebar, and pop-out tabs (the test's own bound sidebar is one of those, counted before).
+      const open = () => s().sidebar.eval<{ panels: number; sidebars: number; tabs: number }>(`(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const panels = api.sidePanel && api.runtime.getContexts ? (await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length : 0;
+        const views = (type) => api.extension.getViews({ type }).filter((w) => w.location.pathname.endsWith('/sidebar.html')).length;
+        return { panels, sidebars: api.sidePanel ? 0 : views('sidebar'), tabs: views('tab') };
+      })()`);
+      const before = await open();
+      expect(before.panels + before.sidebars).toBe(0);
+      // The chip sits in our closed shadow root: found by its fill where the overlay puts it, just
+      // outside the composer's bottom-right corner (above it when the viewport ends there).
+      const box = await site().eval<Rect>(`(() => { const b = document.querySelector(${JSON.stringify(kind.editor)}).getBoundingClientRect(); return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height }; })()`);
+      let chip: { x: number; y: number } | null = null;
+      await expect.poll(async () => {
+        const img = decodePng(await site().shot());
+        for (const clip of [
+          { x: Math.max(0, Math.floor(box.right - 300)), y: Math.floor(box.bottom), width: Math.min(300, Math.floor(box.right)), height: 40 },
+          { x: Math.max(0, Math.floor(box.right - 300)), y: Math.max(0, Math.floor(box.top - 40)), width: Math.min(300, Math.floor(box.right)), height: 40 },
+        ]) {
+          const part = crop(img, clip);
+          for (const fill of CHIP_FILLS) {
+            const f = findColour(part, fill, 6);
+            if (f.count > 100) return (chip = { x: clip.x + (f.x1 + f.x2) / 2, y: clip.y + (f.y1 + f.y2) / 2 });
+          }
+        }
+        return (chip = null);
+      }, POLL).not.toBeNull();
+      await site().clickAt(chip!.x, chip!.y);
+      await expect.poll(async () => {
+        const now = await open();
+        return now.panels + now.sidebars + (now.tabs - before.tabs);
+      }, POLL).toBe(1);
+    });
   });
 }
+
+/** The chip's fill for each mood (coach.ts CSS), any of which marks it on screen. */
+const CHIP_FILLS = [[24, 128, 56], [176, 96, 0], [197, 34, 31], [142, 0, 0], [95, 99, 104]] as const;
