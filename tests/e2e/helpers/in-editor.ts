@@ -340,6 +340,12 @@ export function describeInEditor(kind: EditorKind): void {
         const now = await open();
         return now.panels + now.sidebars + (now.tabs - before.tabs);
       }, POLL).toBe(1);
+      // Leave the session as it was for the other checks: no extra pop-out, the site in front.
+      await s().sidebar.eval(`(() => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        for (const w of api.extension.getViews({ type: 'tab' })) if (w !== window && w.location.pathname.endsWith('/sidebar.html')) w.close();
+      })()`);
+      await site().front();
     });
   });
 }
