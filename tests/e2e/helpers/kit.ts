@@ -93,7 +93,7 @@ export { tabIdOf };
  * waits, at most `timeoutMs`, for CDP to report it stopped. Never hangs: a worker that was not
  * running simply stays stopped.
  */
-export async function stopWorker(k: Kit, page: Page, timeoutMs = 5_000): Promise<boolean> {
+export async function stopWorker(k: Pick<ChromiumHarness, 'context' | 'extensionId'>, page: Page, timeoutMs = 5_000): Promise<boolean> {
   const cdp = await k.context.newCDPSession(page);
   const scope = `chrome-extension://${k.extensionId}/`;
   type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
