@@ -102,6 +102,8 @@ export interface Session {
   inBackground<T>(fn: string): Promise<T>;
   /** Runs `fn`, the source of a function without arguments, in the content script's world of `site`'s tab. */
   inContentScript<T>(site: Tab, fn: string): Promise<T>;
+  /** Firefox: how many times the event page was seen suspended so far (stopBackground's waits, and any other). */
+  suspensions?(): number;
   /** With `record`: every request of the session (see Requester). */
   readonly requests: Seen[];
   /** Every console line and uncaught error of the session's contexts (with `record` in Firefox: of every context). */
@@ -433,6 +435,10 @@ interface BidiEvents {
 /** A line Firefox printed, as a log line (with `record`: console calls of every content context, and uncaught errors). */
 function printedLine(p: FirefoxHarness['printed'][number]): LogLine {
   const consoleCall = /^console\.(\w+): (.*)$/.exec(p.text);
+  // Firefox's own modules log through named console instances, printed with their name first
+  // ("console.error: RSLoader: …"); a page's arguments never print that way (strings are quoted,
+  // objects parenthesised), so those lines are Firefox's, not a page's or the extension's.
+  if (consoleCall && /^[A-Za-z][\w.-]*: /.test(consoleCall[2]!)) return { source: 'firefox', type: 'output', text: p.text };
   if (consoleCall) return { source: 'browser', type: consoleCall[1]!, text: consoleCall[2]! };
   // An uncaught error in our pages, background or content scripts, or in a helpdesk page (not Firefox's own chrome code).
   if (/^JavaScript error: (moz-extension|https?):\/\//.test(p.text)) return { source: 'browser', type: 'pageerror', text: p.text };
@@ -505,7 +511,7 @@ async function firefoxSession(o: SessionOptions): Promise<Session> {
 
   // The event page's life, watched from an extension page: extension.getBackgroundPage() is null
   // while Firefox has it suspended (asking does not wake it).
-  const life = { running: false, ranSinceStop: false, polls: 0, stopped: false };
+  const life = { running: false, ranSinceStop: false, polls: 0, suspensions: 0, stopped: false };
   let watching: Promise<void> | undefined;
   const watchBackground = (): Promise<void> => (watching ??= (async () => {
     const from = await ext();
@@ -513,6 +519,8 @@ async function firefoxSession(o: SessionOptions): Promise<Session> {
       while (!life.stopped) {
         const running = await from.eval<boolean>('!!browser.extension.getBackgroundPage()').catch(() => null);
         if (running !== null) {
+          if (life.running && !running) life.suspensions++;
+          if (process.env.DBG && life.running !== running) console.log(`${new Date().toISOString()} background ${running ? 'running' : 'suspended'}`);
           life.running = running;
           if (running) life.ranSinceStop = true;
           life.polls++;
@@ -565,6 +573,7 @@ async function firefoxSession(o: SessionOptions): Promise<Session> {
       life.ranSinceStop = false;
       return ran;
     },
+    suspensions: () => life.suspensions,
     async inBackground<T>(fn: string) {
       return (await ext()).eval<T>(`(async () => {
         const api = globalThis.browser;
