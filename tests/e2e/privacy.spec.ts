@@ -1,19 +1,28 @@
 /**
- * Privacy (issue 6), proven on the built extension in Chromium during a full coaching session in
- * Gmail and in Zendesk (with a real CKEditor 5), through a worker stop and restart:
- * - every request made by the helpdesk pages, the extension's pages and its service worker is
- *   recorded (PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS makes the worker's own requests
- *   visible; content-script fetches would show as page requests). The only requests allowed are
- *   the fixture pages themselves, the test's own CKEditor script, and the extension's packaged
- *   files (chrome-extension://<id>/…). No rule pack is configured, so no other address is allowed.
+ * Privacy (issue 6; in Firefox too since issue 14), proven on the built extension in Chromium and
+ * in Firefox during a full coaching session in Gmail and in Zendesk (with a real CKEditor 5),
+ * across a background stop (Chromium: the service worker stopped through CDP; Firefox: the event
+ * page suspended by Firefox once idle):
+ * - every request of the session is recorded. Chromium: every request of the helpdesk pages, the
+ *   extension's pages and its service worker (PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS makes
+ *   the worker's own requests visible). Firefox: every request of every tab over WebDriver BiDi
+ *   (the helpdesk pages, their content scripts, the extension's pages), and, since BiDi does not
+ *   see the event page, a proxy Firefox is pointed at, which sees whatever would leave the browser
+ *   from any context and refuses it. The only requests allowed are the fixture pages themselves,
+ *   the test's own CKEditor script, the extension's packaged files, the site icon Firefox asks for
+ *   its tab strip, data: addresses (nothing is sent), and, at the proxy, Firefox's own services.
+ *   No rule pack is configured, so no other address is allowed.
  * - the customer's words and the agent's typed words are in storage.session (where the analysis
  *   lives, cleared when the browser closes) and nowhere else: not in storage.local or
- *   storage.sync, not in the extension origin's localStorage, IndexedDB or Cache Storage, and in
- *   no console line of the worker, the sidebars, the options page or the content scripts.
+ *   storage.sync, not in the extension origin's localStorage, IndexedDB or Cache Storage, not in
+ *   the helpdesk origins' storage, and in no console line of the background, the sidebars, the
+ *   options page, the content scripts or the pages (Firefox: every console call of every content
+ *   context, printed by the browser).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
-import { ckeditorText, flagSel, launchKit, mountCkeditor, POLL, sidebarFor, stopWorker, storageDump, type Kit } from './helpers/kit.ts';
+import { expect, it } from 'vitest';
+import type { Seen, Tab } from './helpers/browsers.ts';
+import { describeInBrowsers } from './helpers/contract.ts';
+import { ckeditorText, count, customerOf, flagSel, innerText, mountCkeditor, POLL, retype, storageDump } from './helpers/drive.ts';
 import { CKEDITOR_URL, GMAIL_EDITOR, GMAIL_URL, gmailServed, ZENDESK_EDITOR, ZENDESK_URL, zendeskServed } from './helpers/sites.ts';
 
 const ZD_EDITOR = ZENDESK_EDITOR('48213');
@@ -21,12 +30,15 @@ const ZD_EDITOR = ZENDESK_EDITOR('48213');
 const GMAIL_DRAFT = "Quixotically marmalade aside, that's our policy, please calm down.";
 const ZENDESK_DRAFT = 'Zephyrous lighthouse keeper here: calm down, that is our policy.';
 const TYPED_WORDS = ['quixotically', 'marmalade', 'zephyrous', 'lighthouse'];
-
-interface Seen { url: string; from: 'worker' | 'page'; frame: string; type: string }
+/**
+ * The proxy sees the whole browser, and Firefox keeps asking its own services (remote settings)
+ * for updates: those connections are Firefox's, not the extension's, and carry no page content.
+ */
+const FIREFOX_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com)$/;
 
 /** Distinctive words (9+ letters) of the customer's own messages on screen. */
-async function customerWords(page: Page, selector: string): Promise<string[]> {
-  const text = await page.locator(selector).evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText).join(' '));
+async function customerWords(tab: Tab, selector: string): Promise<string[]> {
+  const text = await tab.eval<string>(`Array.from(document.querySelectorAll(${JSON.stringify(selector)})).map((e) => e.innerText).join(' ')`);
   return [...new Set(text.toLowerCase().match(/[a-z]{9,}/g) ?? [])];
 }
 
@@ -34,89 +46,75 @@ async function customerWords(page: Page, selector: string): Promise<string[]> {
  * Everything a script running in a helpdesk page's origin (the content script runs there) could
  * have written: localStorage, sessionStorage, cookies, IndexedDB names and Cache Storage names.
  */
-function originStorage(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async () => ({
-    origin: location.origin,
-    localStorage: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
-    sessionStorage: Object.fromEntries(Object.keys(sessionStorage).map((key) => [key, sessionStorage.getItem(key)])),
-    cookie: document.cookie,
-    indexedDB: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
-  }));
-}
+const ORIGIN_STORAGE = `(async () => ({
+  origin: location.origin,
+  localStorage: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
+  sessionStorage: Object.fromEntries(Object.keys(sessionStorage).map((key) => [key, sessionStorage.getItem(key)])),
+  cookie: document.cookie,
+  indexedDB: (await indexedDB.databases()).map((d) => d.name),
+  caches: await caches.keys(),
+}))()`;
 
-describe('privacy in Chromium', () => {
-  let k: Kit;
+const OPTIONS = { served: [gmailServed, zendeskServed], url: GMAIL_URL, extension: true, record: true, idleTimeoutMs: 2_000 };
+
+describeInBrowsers('privacy', OPTIONS, (s) => {
   /** The helpdesk pages coached in the session, kept open so their origins' storage can be read. */
-  const helpdesks: Page[] = [];
-  const requests: Seen[] = [];
+  const helpdesks: Tab[] = [];
   const words: string[] = [...TYPED_WORDS];
 
-  beforeAll(async () => {
-    k = await launchKit([gmailServed, zendeskServed], { swNetworkEvents: true });
-    k.context.on('request', (r: Request) => {
-      let frame: string;
-      try {
-        frame = r.frame().url();
-      } catch {
-        frame = ''; // service-worker requests have no frame
-      }
-      requests.push({ url: r.url(), from: r.serviceWorker() ? 'worker' : 'page', frame, type: r.resourceType() });
-    });
-  });
-  afterAll(async () => {
-    await k?.close();
-  });
-
-  it('coaches a full session in Gmail (type, flag, Replace, Insert, next thread) and Zendesk (CKEditor), across a worker stop', async () => {
-    const gmail = k.watch(await k.context.newPage(), 'gmail');
+  it('coaches a full session in Gmail (type, flag, Replace, Insert, next thread) and Zendesk (CKEditor), across a background stop', async () => {
+    const { site: gmail, sidebar: sb } = s();
     helpdesks.push(gmail);
-    await gmail.goto(GMAIL_URL);
-    const sb = await sidebarFor(k, gmail, 'sidebar-gmail');
-    await expect.poll(() => sb.locator('[data-testid="mood"]').count(), POLL).toBe(1);
+    await expect.poll(() => count(sb, '[data-testid="mood"]'), POLL).toBe(1);
     words.push(...await customerWords(gmail, '[data-message-id] .a3s'));
-    await gmail.locator(GMAIL_EDITOR).click();
-    await gmail.keyboard.press('ControlOrMeta+A');
-    await gmail.keyboard.press('Backspace');
-    await gmail.keyboard.type(GMAIL_DRAFT, { delay: 5 });
-    await expect.poll(() => sb.locator(flagSel('avoid-calm-down')).count(), POLL).toBe(1);
-    await sb.locator(flagSel('avoid-calm-down')).locator('[data-testid="replace"]').first().click();
-    await expect.poll(() => sb.locator(flagSel('avoid-calm-down')).count(), POLL).toBe(0);
-    await stopWorker(k, sb);
-    await sb.locator('[data-testid="insert"]').first().click();
-    await expect.poll(async () => (await gmail.locator(GMAIL_EDITOR).innerText()).length, POLL).toBeGreaterThan(GMAIL_DRAFT.length);
-    const first = await sb.locator('[data-testid="customer"]').textContent();
-    await gmail.locator('#next-conversation').click();
-    await expect.poll(() => sb.locator('[data-testid="customer"]').textContent(), POLL).not.toBe(first);
+    await retype(gmail, GMAIL_EDITOR, GMAIL_DRAFT);
+    await expect.poll(() => count(sb, flagSel('avoid-calm-down')), POLL).toBe(1);
+    await sb.click(`${flagSel('avoid-calm-down')} [data-testid="replace"]`);
+    await expect.poll(() => count(sb, flagSel('avoid-calm-down')), POLL).toBe(0);
+    expect(await s().stopBackground()).toBe(true);
+    await sb.click('[data-testid="insert"]');
+    await expect.poll(async () => (await innerText(gmail, GMAIL_EDITOR)).length, POLL).toBeGreaterThan(GMAIL_DRAFT.length);
+    const first = await customerOf(sb);
+    await gmail.click('#next-conversation');
+    await expect.poll(() => customerOf(sb), POLL).not.toBe(first);
     words.push(...await customerWords(gmail, '[data-message-id] .a3s'));
 
-    const zd = k.watch(await k.context.newPage(), 'zendesk');
+    const zd = await s().open(ZENDESK_URL);
     helpdesks.push(zd);
-    await zd.goto(ZENDESK_URL);
     await mountCkeditor(zd, ZD_EDITOR);
-    const zsb = await sidebarFor(k, zd, 'sidebar-zendesk');
-    await expect.poll(() => zsb.locator('[data-testid="mood"]').count(), POLL).toBe(1);
+    const zsb = await s().sidebarFor(zd);
+    await expect.poll(() => count(zsb, '[data-testid="mood"]'), POLL).toBe(1);
     words.push(...await customerWords(zd, '[data-ticket-id="48213"] [data-test-id="omni-log-item-message"][type="end-user"]'));
-    await zd.locator(ZD_EDITOR).click();
-    await zd.keyboard.type(ZENDESK_DRAFT, { delay: 5 });
-    await expect.poll(() => zsb.locator(flagSel('avoid-policy-talk')).count(), POLL).toBe(1);
-    await zsb.locator(flagSel('avoid-calm-down')).locator('[data-testid="replace"]').first().click();
+    await zd.click(ZD_EDITOR);
+    await zd.type(ZENDESK_DRAFT);
+    await expect.poll(() => count(zsb, flagSel('avoid-policy-talk')), POLL).toBe(1);
+    await zsb.click(`${flagSel('avoid-calm-down')} [data-testid="replace"]`);
     await expect.poll(() => ckeditorText(zd, ZD_EDITOR), POLL).not.toMatch(/calm down/i);
     expect(words.length).toBeGreaterThan(TYPED_WORDS.length + 5);
-  });
+  }, 60_000);
 
-  it('makes no request except the pages themselves and its own packaged files', () => {
-    const ours = `chrome-extension://${k.extensionId}/`;
-    const pages = new Set([GMAIL_URL, ZENDESK_URL].map((u) => u.split('#')[0]));
+  it('makes no request except the pages themselves and its own packaged files; nothing leaves the browser', () => {
+    const ours = s().extensionBase;
+    const pages = new Set([GMAIL_URL, ZENDESK_URL].map((u) => u.split('#')[0]!));
+    const origins = new Set([GMAIL_URL, ZENDESK_URL].map((u) => new URL(u).origin));
+    const requests = s().requests;
     const expected = (r: Seen): boolean =>
       r.url.startsWith(ours)
-      || (r.from === 'page' && r.type === 'document' && pages.has(r.url.split('#')[0]!))
-      || (r.from === 'page' && r.url === CKEDITOR_URL);
+      || (r.by === 'page' && r.type === 'document' && pages.has(r.url.split('#')[0]!))
+      || (r.by === 'page' && r.url === CKEDITOR_URL)
+      // A data: address is bytes the page already holds (CKEditor's blank image): nothing is sent.
+      || (r.by === 'page' && r.url.startsWith('data:'))
+      // Firefox asks for the site's icon for its tab strip (the browser's request, in the page's context).
+      || (r.by === 'page' && r.type === 'image' && origins.has(new URL(r.url).origin) && new URL(r.url).pathname === '/favicon.ico')
+      || (r.by === 'outside' && FIREFOX_OWN.test(r.host));
     const unexpected = requests.filter((r) => !expected(r));
-    const fromExtension = requests.filter((r) => r.from === 'worker' || r.url.startsWith(ours) || r.frame.startsWith(ours));
-    console.log(`privacy: ${requests.length} requests observed (${fromExtension.length} by the extension's pages and worker, all to its own files; ${requests.length - fromExtension.length} by the helpdesk pages), ${unexpected.length} unexpected`);
+    const fromExtension = requests.filter((r) => r.by === 'worker' || r.by === 'extension-page' || r.url.startsWith(ours));
+    const byPages = requests.filter((r) => r.by === 'page');
+    const outside = requests.filter((r) => r.by === 'outside');
+    console.log(`privacy in ${s().browser}: ${requests.length} requests observed (${fromExtension.length} by the extension's pages and background, all to its own files; ${byPages.length} by the helpdesk pages${s().browser === 'firefox' ? `; ${outside.length} reached the proxy, all to Firefox's own services` : ''}), ${unexpected.length} unexpected`);
     expect(unexpected).toEqual([]);
-    expect(requests.length).toBeGreaterThan(5); // the recorder saw the session
+    // The recorder saw the session: both helpdesk documents were loaded through it.
+    expect(new Set(byPages.filter((r) => r.type === 'document').map((r) => r.url.split('#')[0]!))).toEqual(pages);
     expect(fromExtension.filter((r) => !r.url.startsWith(ours))).toEqual([]);
   });
 
@@ -125,23 +123,24 @@ describe('privacy in Chromium', () => {
       const text = JSON.stringify(data).toLowerCase();
       return words.filter((w) => text.includes(w));
     };
-    const session = await storageDump(k, 'session');
+    const ext = await s().ext();
+    const session = await storageDump(ext, 'session');
     // The search can find words: the analysis in storage.session quotes the customer's words.
     expect(hit(session).length).toBeGreaterThan(0);
-    expect(hit(await storageDump(k, 'local'))).toEqual([]);
-    expect(hit(await storageDump(k, 'sync'))).toEqual([]);
-    const other = await k.ext.evaluate(async () => ({
+    expect(hit(await storageDump(ext, 'local'))).toEqual([]);
+    expect(hit(await storageDump(ext, 'sync'))).toEqual([]);
+    const other = await ext.eval(`(async () => ({
       localStorage: localStorage.length,
       indexedDB: (await indexedDB.databases()).length,
       caches: (await caches.keys()).length,
-    }));
+    }))()`);
     expect(other).toEqual({ localStorage: 0, indexedDB: 0, caches: 0 });
   });
 
-  it('writes nothing of a conversation into the helpdesk origins\' storage, where the content script runs', async () => {
+  it("writes nothing of a conversation into the helpdesk origins' storage, where the content script runs", async () => {
     expect(helpdesks.length).toBe(2);
     for (const page of helpdesks) {
-      const stored = await originStorage(page);
+      const stored = await page.eval<Record<string, unknown>>(ORIGIN_STORAGE);
       const text = JSON.stringify(stored).toLowerCase();
       expect(words.filter((w) => text.includes(w)), String(stored.origin)).toEqual([]);
       expect(text, String(stored.origin)).not.toContain('cooldown');
@@ -149,35 +148,33 @@ describe('privacy in Chromium', () => {
   });
 
   it('never writes conversation text to any console', () => {
-    const leaks = k.logs.filter((l) => words.some((w) => l.text.toLowerCase().includes(w)));
-    console.log(`privacy: ${k.logs.length} console lines captured (worker, sidebars, options, pages), ${leaks.length} with conversation words; searched for ${words.length} words`);
+    const logs = s().logs();
+    const leaks = logs.filter((l) => words.some((w) => l.text.toLowerCase().includes(w)));
+    console.log(`privacy in ${s().browser}: ${logs.length} console lines captured, ${leaks.length} with conversation words; searched for ${words.length} words`);
     expect(leaks).toEqual([]);
-    expect(k.errors()).toEqual([]);
+    expect(s().errors()).toEqual([]);
   });
 
-  it('the recorders see what they must catch: a worker fetch, a content-script fetch, a worker log line', async () => {
-    const worker = k.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${k.extensionId}/`))
-      ?? await k.context.waitForEvent('serviceworker');
-    const before = requests.length;
-    await worker.evaluate(async () => {
-      console.log('probe marmalade');
-      await fetch('https://leak.example/worker').catch(() => undefined);
-    });
-    const gmail = k.context.pages().find((p) => p.url().startsWith('https://mail.google.com/'))!;
-    const cdp = await k.context.newCDPSession(gmail);
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string; auxData?: { type?: string } } }) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.origin.includes(k.extensionId)), POLL).toBe(true);
-    const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(k.extensionId))!;
-    await cdp.send('Runtime.evaluate', { contextId: ctx.id, awaitPromise: true, expression: "fetch('https://leak.example/content').catch(() => 0)" });
-    await cdp.detach();
-    await expect.poll(() => requests.slice(before).map((r) => `${r.from} ${r.url}`).sort(), POLL)
-      .toEqual(['page https://leak.example/content', 'worker https://leak.example/worker']);
-    await expect.poll(() => k.logs.some((l) => l.source === 'worker' && l.text.includes('marmalade')), POLL).toBe(true);
+  it("the recorders see what they must catch: the background's fetch and log line, a content script's and a sidebar's fetch, a word in a helpdesk origin's storage", async () => {
+    const { site: gmail, sidebar: sb, browser } = s();
+    const probes = (): string[] => s().requests.filter((r) => r.host === 'leak.example').map((r) => `${r.by} ${r.url}`).sort();
+    expect(probes()).toEqual([]);
+    // Firefox's recorder sees the event page's requests where they leave the browser (at the proxy: the host only).
+    const background = browser === 'chromium' ? 'worker https://leak.example/worker' : 'outside https://leak.example/';
+    await s().inBackground(`(g) => {
+      g.console.log('probe marmalade');
+      return g.fetch('https://leak.example/worker').then(() => 0, () => 0);
+    }`);
+    await expect.poll(probes, POLL).toEqual([background]);
+    await expect.poll(() => s().logs().some((l) => l.source === (browser === 'chromium' ? 'worker' : 'browser') && l.text.includes('marmalade')), POLL).toBe(true);
+    await s().inContentScript(gmail, "() => fetch('https://leak.example/content').then(() => 0, () => 0)");
+    await expect.poll(probes, POLL).toEqual([background, 'page https://leak.example/content'].sort());
+    // Nothing intercepts an extension page's request in Firefox: the proxy sees it leave as well.
+    await sb.eval("fetch('https://leak.example/sidebar').then(() => 0, () => 0)");
+    await expect.poll(probes, POLL).toEqual([background, 'page https://leak.example/content', 'extension-page https://leak.example/sidebar', ...(browser === 'firefox' ? [background] : [])].sort());
     // And a conversation word written into a helpdesk origin's storage is found there.
-    await gmail.evaluate(() => localStorage.setItem('planted', 'zephyrous'));
-    expect(JSON.stringify(await originStorage(gmail))).toContain('zephyrous');
-    await gmail.evaluate(() => localStorage.removeItem('planted'));
+    await gmail.eval("localStorage.setItem('planted', 'zephyrous')");
+    expect(JSON.stringify(await gmail.eval(ORIGIN_STORAGE))).toContain('zephyrous');
+    await gmail.eval("localStorage.removeItem('planted')");
   });
 });

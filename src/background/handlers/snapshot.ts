@@ -72,12 +72,15 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   // record) waits for the typing pause's send, so the sidebar re-renders once per pause.
   if (msg.marksOnly) return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
   if (!current()) return { ok: true };
-  // The flags go back to the tab that sent the draft only, for its underlines and chip, without
-  // waiting for the sidebar's copy to be stored: the marks in the composer are what the agent is
-  // looking at. Writes still land in order (one extension context, storage calls queue in order).
-  // The agent's wellbeing record learns this conversation's mood the same way, without the reply
-  // waiting for it.
-  void writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err));
+  // The sidebar's copy is stored before the reply, not after it: Firefox keeps an event page
+  // that has been idle past its timeout alive only while a listener's promise is pending, and
+  // suspends it the moment the reply settles; a storage write still in flight then is lost, and
+  // the sidebar kept the previous draft's analysis until the agent typed again (faults.spec.ts in
+  // Firefox, issue 14). The write takes a few milliseconds; the flags then go back to the tab that
+  // sent the draft, for its underlines and chip. Writes land in order (one extension context,
+  // storage calls queue in order). The agent's wellbeing record learns this conversation's mood
+  // without the reply waiting for it (a lost update there costs one conversation's count).
+  await writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err));
   void recordWorked(state);
   return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
 }

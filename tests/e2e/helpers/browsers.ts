@@ -4,10 +4,11 @@
  * `Tab` is a page of either: the helpdesk page or the sidebar bound to it. Pages are served at
  * their real addresses; nothing reaches the network.
  */
-import { chromium as pwChromium, type Browser as PwBrowser, type Page as PwPage } from 'playwright-core';
+import { chromium as pwChromium, type Browser as PwBrowser, type ConsoleMessage, type Page as PwPage, type Request as PwRequest, type Worker as PwWorker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { diagnose, launchChromium, openSidebar, type ChromiumHarness } from './chromium.ts';
-import { bindSidebar, launchFirefox, openServed, type FirefoxHarness } from './firefox.ts';
+import { bindSidebar, launchFirefox, openServed, serve, waitFor, type FirefoxHarness } from './firefox.ts';
+import { stopWorker } from './kit.ts';
 import type { Served } from './sites.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,12 +43,30 @@ export interface Tab {
   viewport(width: number, height: number): Promise<void>;
   /** Issue 13: loads the page again, as when the agent closes and reopens the sidebar. */
   reload(): Promise<void>;
+  /** Issue 14: navigates the tab to `url` (a helpdesk tab: served from the fixtures). */
+  goto(url: string): Promise<void>;
+  /** Issue 14: closes the tab. */
+  close(): Promise<void>;
+  /** Issue 14: the message of every dialog (alert, confirm, prompt) the page opened; each is dismissed at once. */
+  readonly dialogs: string[];
 }
 
 const comboParts = (combo: string): { mods: string[]; key: string } => {
   const parts = combo.split('+');
   return { mods: parts.slice(0, -1), key: parts[parts.length - 1]! };
 };
+
+/**
+ * Issue 14: who made a recorded request. `worker`: Chromium's service worker; `extension-page`:
+ * the sidebar, options or another page of ours; `page`: a helpdesk page, its content scripts
+ * included (their requests are the page's); `outside`: Firefox only, a request that reached the
+ * network layer (the proxy) from any context, the event page included, by whom is not known;
+ * `unknown`: a Firefox tab the session did not open.
+ */
+export type Requester = 'worker' | 'extension-page' | 'page' | 'outside' | 'unknown';
+export interface Seen { url: string; host: string; by: Requester; type: string }
+/** A console line or uncaught error, and where it was seen (a tab's label, `worker`, or Firefox's `browser` output). */
+export interface LogLine { source: string; type: string; text: string }
 
 export interface Session {
   browser: BrowserName;
@@ -57,10 +76,45 @@ export interface Session {
   /** What the extension's side of the session looks like, for a failed test (Chromium only). */
   diagnose?(): Promise<string>;
   close(): Promise<void>;
+  // Issue 14, sessions with the extension (the reliability specs):
+  /** Where the extension's own files are: chrome-extension://<id>/ or moz-extension://<uuid>/. */
+  extensionBase: string;
+  /** An extension page that is not a sidebar (options.html), opened on first use, to call the extension API from. */
+  ext(): Promise<Tab>;
+  /** A new helpdesk tab at `url`; `beforeLoad` is a script the page runs before its own (a hostile page's listeners). */
+  open(url: string, o?: { beforeLoad?: string }): Promise<Tab>;
+  /** A new tab showing one of the extension's pages ("sidebar.html?tabId=7"). */
+  openExtensionPage(pathAndQuery: string): Promise<Tab>;
+  /** The extension's id for a tab (told apart by a mark put in its title for a moment). */
+  tabId(site: Tab): Promise<number>;
+  /** The sidebar bound to `site`'s tab, in a tab of its own (what the pop-out opens); `site` is brought back to the front. */
+  sidebarFor(site: Tab): Promise<Tab>;
+  /** The tab that `action` opens (the extension opening a tab or a window); a helpdesk address loaded in it later is served. */
+  newTab(action: () => Promise<unknown>): Promise<Tab>;
+  /**
+   * The background stops: Chromium's service worker is stopped through CDP (as Chrome stops an
+   * idle one); Firefox's event page is left idle until Firefox suspends it (idleTimeoutMs).
+   * True when a running background was stopped; false when none was running (or, in Chromium,
+   * CDP did not report the stop within 5 s).
+   */
+  stopBackground(): Promise<boolean>;
+  /** Runs `fn`, the source of a function of the background's global object, in the background (woken if needed). */
+  inBackground<T>(fn: string): Promise<T>;
+  /** Runs `fn`, the source of a function without arguments, in the content script's world of `site`'s tab. */
+  inContentScript<T>(site: Tab, fn: string): Promise<T>;
+  /** Firefox: how many times the event page was seen suspended so far (stopBackground's waits, and any other). */
+  suspensions?(): number;
+  /** With `record`: every request of the session (see Requester). */
+  readonly requests: Seen[];
+  /** Every console line and uncaught error of the session's contexts (with `record` in Firefox: of every context). */
+  logs(): LogLine[];
+  /** The errors among them. */
+  errors(): LogLine[];
 }
 
 export interface SessionOptions {
-  served: Served;
+  /** The fixture site(s) served; `url` is on one of them. */
+  served: Served | readonly Served[];
   url: string;
   /** Load the built extension and bind a sidebar to the site's tab (false: the page alone). */
   extension: boolean;
@@ -71,7 +125,19 @@ export interface SessionOptions {
    * options page adds it (`options/site-add` from an extension page), which registers the scripts.
    */
   grantedSite?: string;
+  /**
+   * Issue 14: record every request (Chromium: the context's requests, the service worker's
+   * included; Firefox: every tab's requests over BiDi, and a refusing proxy for anything that
+   * leaves the browser, the event page's requests included) and every console line.
+   */
+  record?: boolean;
+  /** Issue 14, Firefox: the idle event page is suspended after this many ms (so stopBackground waits that long). */
+  idleTimeoutMs?: number;
 }
+
+const servedList = (served: Served | readonly Served[]): readonly Served[] => (Array.isArray(served) ? served : [served as Served]);
+const hostOf = (url: string): string => new URL(url).host;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A copy of the built extension with `origin` granted; removed by the returned cleanup. */
 function withGrantedSite(dist: string, origin: string): { dir: string; cleanup(): void } {
@@ -93,7 +159,13 @@ const ADD_SITE = (origin: string) => `(async () => {
 })()`;
 
 function playwrightTab(page: PwPage): Tab {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss().catch(() => undefined);
+  });
   return {
+    dialogs,
     eval: (e) => page.evaluate(e),
     async click(selector) {
       await page.bringToFront();
@@ -114,11 +186,21 @@ function playwrightTab(page: PwPage): Tab {
     async reload() {
       await page.reload();
     },
+    async goto(url) {
+      await page.goto(url);
+    },
+    close: () => page.close(),
   };
 }
 
 function puppeteerTab(page: PpPage): Tab {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss().catch(() => undefined);
+  });
   return {
+    dialogs,
     eval: (e) => page.evaluate(e) as Promise<never>,
     async click(selector) {
       await page.bringToFront();
@@ -161,63 +243,363 @@ function puppeteerTab(page: PpPage): Tab {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    async goto(url) {
+      await page.goto(url);
+    },
+    close: () => page.close(),
   };
 }
 
+
 const NO_SIDEBAR: Tab = new Proxy({} as Tab, { get: () => () => Promise.reject(new Error('no sidebar: opened without the extension')) });
 
-async function chromiumSession(o: SessionOptions): Promise<Session> {
-  if (o.extension) {
-    const granted = o.grantedSite ? withGrantedSite(distChrome, o.grantedSite) : null;
-    const h: ChromiumHarness = await launchChromium([o.served], granted ? { extensionDir: granted.dir } : {});
-    if (o.grantedSite) {
-      const options = await h.context.newPage();
-      await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-      await options.evaluate(ADD_SITE(o.grantedSite));
-      await options.close();
-    }
-    const page = await h.context.newPage();
-    if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
-    await page.goto(o.url);
-    const sidebar = await openSidebar(h, page, `https://${o.served.host}/`);
-    return {
-      browser: 'chromium', site: playwrightTab(page), sidebar: playwrightTab(sidebar),
-      diagnose: () => diagnose(h, page, sidebar, `https://${o.served.host}/`),
-      close: async () => { await h.close(); granted?.cleanup(); },
-    };
+/** What a session without the extension cannot do (the issue-14 half of Session). */
+function withoutExtension(base: Pick<Session, 'browser' | 'site' | 'close'>): Session {
+  const none = (): Promise<never> => Promise.reject(new Error('opened without the extension'));
+  return {
+    ...base, sidebar: NO_SIDEBAR, extensionBase: '', ext: none, open: none, openExtensionPage: none, tabId: none, sidebarFor: none,
+    newTab: none, stopBackground: none, inBackground: none, inContentScript: none, requests: [], logs: () => [], errors: () => [],
+  };
+}
+
+/** The tab's id, asked from an extension page; the tab is told apart by a mark in its title for a moment (tabs can share a URL). */
+async function tabIdOfTab(ext: Tab, site: Tab): Promise<number> {
+  const mark = `cooldown-tab-${Math.random().toString(36).slice(2)}`;
+  await site.eval(`(() => { window.__title = document.title; document.title = ${JSON.stringify(mark)}; })()`);
+  try {
+    return await ext.eval<number>(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (let i = 0; i < 50; i++) {
+        const tab = (await api.tabs.query({})).find((t) => t.title === ${JSON.stringify(mark)});
+        if (tab && tab.id !== undefined) return tab.id;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no tab has the mark');
+    })()`);
+  } finally {
+    await site.eval('document.title = window.__title');
   }
-  const browser: PwBrowser = await pwChromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu'],
-  });
-  const page = await browser.newPage();
-  await page.route('**/*', (route) => {
-    const hit = new URL(route.request().url()).hostname === o.served.host ? o.served.respond(route.request().url()) : null;
-    return hit ? route.fulfill({ status: 200, body: hit.body, contentType: hit.contentType }) : route.abort();
-  });
+}
+
+const errorTypes = new Set(['error', 'pageerror']);
+
+async function chromiumSession(o: SessionOptions): Promise<Session> {
+  const served = servedList(o.served);
+  if (!o.extension) {
+    const browser: PwBrowser = await pwChromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu'],
+    });
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      const hit = served.find((s) => s.host === new URL(url).hostname)?.respond(url);
+      return hit ? route.fulfill({ status: 200, body: hit.body, contentType: hit.contentType }) : route.abort();
+    });
+    await page.goto(o.url);
+    return withoutExtension({ browser: 'chromium', site: playwrightTab(page), close: () => browser.close() });
+  }
+  // Must be set before launch: makes the context's request events include the service worker's own.
+  if (o.record) process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const granted = o.grantedSite ? withGrantedSite(distChrome, o.grantedSite) : null;
+  const h: ChromiumHarness = await launchChromium([...served], granted ? { extensionDir: granted.dir } : {});
+  const base = `chrome-extension://${h.extensionId}/`;
+  const logs: LogLine[] = [];
+  const requests: Seen[] = [];
+  const pages = new Map<Tab, PwPage>();
+  const line = (source: string) => (m: ConsoleMessage): void => {
+    logs.push({ source: source !== 'worker' && m.location().url.startsWith(base) ? `${source} (extension)` : source, type: m.type(), text: m.text() });
+  };
+  const watchWorker = (w: PwWorker): void => {
+    if (w.url().startsWith(base)) w.on('console', line('worker'));
+  };
+  h.context.on('serviceworker', watchWorker);
+  h.context.serviceWorkers().forEach(watchWorker);
+  if (o.record) {
+    h.context.on('request', (r: PwRequest) => {
+      let frame = '';
+      try {
+        frame = r.frame().url();
+      } catch {
+        // a service worker's request has no frame
+      }
+      const by: Requester = r.serviceWorker() ? 'worker' : frame.startsWith(base) ? 'extension-page' : 'page';
+      requests.push({ url: r.url(), host: new URL(r.url()).hostname, by, type: r.resourceType() });
+    });
+  }
+  let opened = 0;
+  const tab = (page: PwPage, label: string): Tab => {
+    page.on('console', line(label));
+    page.on('pageerror', (e) => logs.push({ source: label, type: 'pageerror', text: e.message }));
+    const t = playwrightTab(page);
+    pages.set(t, page);
+    return t;
+  };
+  if (o.grantedSite) {
+    const options = await h.context.newPage();
+    await options.goto(`${base}options.html`);
+    await options.evaluate(ADD_SITE(o.grantedSite));
+    await options.close();
+  }
+  const page = await h.context.newPage();
+  if (process.env.DBG) page.on('console', (m) => console.log('PAGE', m.text()));
+  const site = tab(page, 'site');
   await page.goto(o.url);
-  return { browser: 'chromium', site: playwrightTab(page), sidebar: NO_SIDEBAR, close: () => browser.close() };
+  const sidebarPage = await openSidebar(h, page, `https://${hostOf(o.url)}/`);
+  const sidebar = tab(sidebarPage, 'sidebar');
+  let extTab: Promise<Tab> | undefined;
+  const ext = (): Promise<Tab> => (extTab ??= (async () => {
+    const p = await h.context.newPage();
+    const t = tab(p, 'options');
+    await p.goto(`${base}options.html`);
+    return t;
+  })());
+  const openExtensionPage = async (pathAndQuery: string): Promise<Tab> => {
+    const p = await h.context.newPage();
+    const t = tab(p, `extension-${++opened}`);
+    await p.goto(`${base}${pathAndQuery}`);
+    return t;
+  };
+  const tabId = async (t: Tab): Promise<number> => tabIdOfTab(await ext(), t);
+  const worker = async (): Promise<PwWorker> => {
+    const running = h.context.serviceWorkers().find((w) => w.url().startsWith(base));
+    if (running) return running;
+    const started = h.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(base) });
+    // A stopped worker starts again on the next message.
+    await (await ext()).eval(`chrome.runtime.sendMessage({ kind: 'options/packs-view' }).catch(() => null)`);
+    return started;
+  };
+  return {
+    browser: 'chromium',
+    site,
+    sidebar,
+    extensionBase: base,
+    diagnose: () => diagnose(h, page, sidebarPage, `https://${hostOf(o.url)}/`),
+    async close() {
+      await h.close();
+      granted?.cleanup();
+    },
+    ext,
+    async open(url, options = {}) {
+      const p = await h.context.newPage();
+      const t = tab(p, `site-${++opened}`);
+      if (options.beforeLoad) await p.addInitScript(options.beforeLoad);
+      await p.goto(url);
+      return t;
+    },
+    openExtensionPage,
+    tabId,
+    async sidebarFor(t) {
+      const id = await tabId(t);
+      const view = await openExtensionPage(`sidebar.html?tabId=${id}`);
+      await t.front();
+      return view;
+    },
+    async newTab(action) {
+      const [p] = await Promise.all([h.context.waitForEvent('page'), action()]);
+      return tab(p, `site-${++opened}`);
+    },
+    stopBackground: () => stopWorker(h, sidebarPage),
+    async inBackground<T>(fn: string) {
+      return (await worker()).evaluate(`(${fn})(globalThis)`) as Promise<T>;
+    },
+    async inContentScript<T>(t: Tab, fn: string) {
+      const p = pages.get(t);
+      if (!p) throw new Error('not a tab of this session');
+      const cdp = await h.context.newCDPSession(p);
+      try {
+        type Context = { id: number; origin: string; auxData?: { type?: string } };
+        const contexts: Context[] = [];
+        cdp.on('Runtime.executionContextCreated', (e: { context: Context }) => contexts.push(e.context));
+        await cdp.send('Runtime.enable');
+        const isolated = (): Context | undefined => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(h.extensionId));
+        await waitFor(async () => isolated(), "the content script's world");
+        const r = await cdp.send('Runtime.evaluate', { expression: `(${fn})()`, contextId: isolated()!.id, awaitPromise: true, returnByValue: true }) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
+        if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
+        return r.result.value as T;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    requests,
+    logs: () => logs,
+    errors: () => logs.filter((l) => errorTypes.has(l.type)),
+  };
+}
+
+interface BidiEvents {
+  on(event: 'network.beforeRequestSent', f: (e: { context: string | null; request: { request: string; url: string; destination?: string } }) => void): void;
+  on(event: 'log.entryAdded', f: (e: { level: string; text: string | null; type: string; source: { context?: string } }) => void): void;
+}
+
+/** A line Firefox printed, as a log line (with `record`: console calls of every content context, and uncaught errors). */
+function printedLine(p: FirefoxHarness['printed'][number]): LogLine {
+  const consoleCall = /^console\.(\w+): (.*)$/.exec(p.text);
+  // Firefox's own modules log through named console instances, printed with their name first
+  // ("console.error: RSLoader: …"); a page's arguments never print that way (strings are quoted,
+  // objects parenthesised), so those lines are Firefox's, not a page's or the extension's.
+  if (consoleCall && /^[A-Za-z][\w.-]*: /.test(consoleCall[2]!)) return { source: 'firefox', type: 'output', text: p.text };
+  if (consoleCall) return { source: 'browser', type: consoleCall[1]!, text: consoleCall[2]! };
+  // An uncaught error in our pages, background or content scripts, or in a helpdesk page (not Firefox's own chrome code).
+  if (/^JavaScript error: (moz-extension|https?):\/\//.test(p.text)) return { source: 'browser', type: 'pageerror', text: p.text };
+  return { source: 'browser', type: 'output', text: p.text };
 }
 
 async function firefoxSession(o: SessionOptions): Promise<Session> {
-  if (o.extension) {
-    const granted = o.grantedSite ? withGrantedSite(distFirefox, o.grantedSite) : null;
-    const h: FirefoxHarness = await launchFirefox(granted?.dir);
-    if (o.grantedSite) await h.extensionPage.evaluate(ADD_SITE(o.grantedSite));
-    const page = await openServed(h, o.served, o.url);
-    const sidebar = await bindSidebar(h, `https://${o.served.host}/*`);
-    return { browser: 'firefox', site: puppeteerTab(page), sidebar: puppeteerTab(sidebar), close: async () => { await h.close(); granted?.cleanup(); } };
+  const served = servedList(o.served);
+  if (!o.extension) {
+    const browser: PpBrowser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+    const page = await browser.newPage();
+    await serve(page, served);
+    await page.goto(o.url);
+    return withoutExtension({ browser: 'firefox', site: puppeteerTab(page), close: () => browser.close() });
   }
-  const browser: PpBrowser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
-  const page = await browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const hit = new URL(req.url()).hostname === o.served.host ? o.served.respond(req.url()) : null;
-    if (hit) void req.respond({ status: 200, contentType: hit.contentType, body: hit.body });
-    else void req.abort();
+  const granted = o.grantedSite ? withGrantedSite(distFirefox, o.grantedSite) : null;
+  const h: FirefoxHarness = await launchFirefox(granted?.dir, { record: o.record, idleTimeoutMs: o.idleTimeoutMs });
+  if (o.grantedSite) await h.extensionPage.evaluate(ADD_SITE(o.grantedSite));
+  // (Node's URL gives a moz-extension: address the origin "null".)
+  const base = /^moz-extension:\/\/[^/]+\//.exec(await h.extensionPage.evaluate(() => location.href))?.[0] ?? '';
+  if (!base) throw new Error('the extension page has no moz-extension: address');
+  const bidi = (h.browser as unknown as { connection: BidiEvents }).connection;
+  // Each browsing context the session opened: who it is (for requests) and its label (for console lines).
+  const kinds = new Map<string, Requester>();
+  const labels = new Map<string, string>();
+  const contextOf = (p: PpPage): string => (p.mainFrame() as unknown as { _id: string })._id;
+  const seen = new Map<string, { context: string | null; url: string; type: string }>();
+  const tabLogs: LogLine[] = [];
+  if (o.record) {
+    bidi.on('network.beforeRequestSent', (e) => {
+      if (!seen.has(e.request.request)) seen.set(e.request.request, { context: e.context, url: e.request.url, type: e.request.destination || 'other' });
+    });
+  }
+  bidi.on('log.entryAdded', (e) => {
+    const context = e.source.context ?? '';
+    tabLogs.push({ source: labels.get(context) ?? 'tab', type: e.type === 'javascript' ? 'pageerror' : e.level, text: e.text ?? '' });
   });
-  await page.goto(o.url);
-  return { browser: 'firefox', site: puppeteerTab(page), sidebar: NO_SIDEBAR, close: () => browser.close() };
+  let opened = 0;
+  const tab = (p: PpPage, label: string, kind: Requester): Tab => {
+    kinds.set(contextOf(p), kind);
+    labels.set(contextOf(p), label);
+    return puppeteerTab(p);
+  };
+  const href = (p: PpPage): Promise<string> => p.evaluate(() => location.href).catch(() => '');
+  /** The page (not one of `known`) whose address passes `test`, once it appears. */
+  const appears = (known: Set<PpPage>, test: (url: string) => boolean, what: string): Promise<PpPage> => waitFor(async () => {
+    for (const p of await h.browser.pages()) if (!known.has(p) && test(await href(p))) return p;
+    return null;
+  }, what);
+  const page = await openServed(h, served, o.url);
+  const site = tab(page, 'site', 'page');
+  const sidebar = tab(await bindSidebar(h, `https://${hostOf(o.url)}/*`), 'sidebar', 'extension-page');
+  let extTab: Promise<Tab> | undefined;
+  const ext = (): Promise<Tab> => (extTab ??= (async () => {
+    const known = new Set(await h.browser.pages());
+    await h.extensionPage.evaluate(() => {
+      const api = (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> }; runtime: { getURL(p: string): string } } }).browser;
+      return api.tabs.create({ url: api.runtime.getURL('options.html'), active: false }).then(() => null);
+    });
+    return tab(await appears(known, (u) => u === `${base}options.html`, 'the options page'), 'options', 'extension-page');
+  })());
+  const openExtensionPage = async (pathAndQuery: string): Promise<Tab> => {
+    const from = await ext();
+    const known = new Set(await h.browser.pages());
+    await from.eval(`browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(pathAndQuery)}) }).then(() => null)`);
+    return tab(await appears(known, (u) => u === `${base}${pathAndQuery}`, pathAndQuery), `extension-${++opened}`, 'extension-page');
+  };
+  const tabId = async (t: Tab): Promise<number> => tabIdOfTab(await ext(), t);
+  const logs = (): LogLine[] => [...tabLogs, ...h.printed.map(printedLine)];
+
+  // The event page's life, watched from an extension page: extension.getBackgroundPage() is null
+  // while Firefox has it suspended (asking does not wake it).
+  const life = { running: false, ranSinceStop: false, polls: 0, suspensions: 0, stopped: false };
+  let watching: Promise<void> | undefined;
+  const watchBackground = (): Promise<void> => (watching ??= (async () => {
+    const from = await ext();
+    void (async () => {
+      while (!life.stopped) {
+        const running = await from.eval<boolean>('!!browser.extension.getBackgroundPage()').catch(() => null);
+        if (running !== null) {
+          if (life.running && !running) life.suspensions++;
+          if (process.env.DBG && life.running !== running) console.log(`${new Date().toISOString()} background ${running ? 'running' : 'suspended'}`);
+          life.running = running;
+          if (running) life.ranSinceStop = true;
+          life.polls++;
+        }
+        await sleep(100);
+      }
+    })();
+  })());
+
+  return {
+    browser: 'firefox',
+    site,
+    sidebar,
+    extensionBase: base,
+    async close() {
+      life.stopped = true;
+      await h.close();
+      granted?.cleanup();
+    },
+    ext,
+    async open(url, options = {}) {
+      const p = await h.browser.newPage();
+      const t = tab(p, `site-${++opened}`, 'page');
+      await serve(p, served);
+      if (options.beforeLoad) await p.evaluateOnNewDocument(options.beforeLoad);
+      await p.goto(url);
+      return t;
+    },
+    openExtensionPage,
+    tabId,
+    async sidebarFor(t) {
+      const id = await tabId(t);
+      const view = await openExtensionPage(`sidebar.html?tabId=${id}`);
+      await t.front();
+      return view;
+    },
+    async newTab(action) {
+      const known = new Set(await h.browser.pages());
+      await action();
+      const p = await appears(known, () => true, 'the new tab');
+      await serve(p, served);
+      return tab(p, `site-${++opened}`, 'page');
+    },
+    async stopBackground() {
+      await watchBackground();
+      // Seen suspended by a look taken after this call; true if it ran since the last stop.
+      const after = life.polls;
+      await waitFor(async () => life.polls > after && !life.running, 'Firefox to suspend the idle event page', (o.idleTimeoutMs ?? 30_000) + 20_000);
+      const ran = life.ranSinceStop;
+      life.ranSinceStop = false;
+      return ran;
+    },
+    suspensions: () => life.suspensions,
+    async inBackground<T>(fn: string) {
+      return (await ext()).eval<T>(`(async () => {
+        const api = globalThis.browser;
+        const bg = api.extension.getBackgroundPage() ?? await api.runtime.getBackgroundPage();
+        return await (${fn})(bg);
+      })()`);
+    },
+    async inContentScript<T>(t: Tab, fn: string) {
+      const id = await tabId(t);
+      return (await ext()).eval<T>(`(async () => {
+        const r = await browser.scripting.executeScript({ target: { tabId: ${id} }, func: ${fn} });
+        return r[0] ? r[0].result ?? null : null;
+      })()`);
+    },
+    get requests(): Seen[] {
+      const inTabs = [...seen.values()].map((r): Seen => ({ url: r.url, host: new URL(r.url).hostname, by: kinds.get(r.context ?? '') ?? 'unknown', type: r.type }));
+      const leaving = h.outside.map((line): Seen => {
+        const [method, target = ''] = line.split(' ');
+        const url = new URL(method === 'CONNECT' ? `https://${target}` : target).href;
+        return { url, host: new URL(url).hostname, by: 'outside', type: method === 'CONNECT' ? 'connect' : 'other' };
+      });
+      return [...inTabs, ...leaving];
+    },
+    logs,
+    errors: () => logs().filter((l) => errorTypes.has(l.type)),
+  };
 }
 
 export function openSession(browser: BrowserName, o: SessionOptions): Promise<Session> {
