@@ -78,10 +78,13 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   // the sidebar kept the previous draft's analysis until the agent typed again (faults.spec.ts in
   // Firefox, issue 14). The write takes a few milliseconds; the flags then go back to the tab that
   // sent the draft, for its underlines and chip. Writes land in order (one extension context,
-  // storage calls queue in order). The agent's wellbeing record learns this conversation's mood
-  // without the reply waiting for it (a lost update there costs one conversation's count).
-  await writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err));
-  void recordWorked(state);
+  // storage calls queue in order). The agent's wellbeing record is written before the reply for
+  // the same reason. Neither delays the underlines: those come from the word-boundary sends,
+  // which store nothing (marksOnly above); this is the typing pause's send.
+  await Promise.all([
+    writeTab(state).catch((err: unknown) => console.error('Cooldown: could not store the tab state', err)),
+    recordWorked(state),
+  ]);
   return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
 }
 
