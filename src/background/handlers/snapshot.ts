@@ -50,6 +50,9 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
   });
   // "Not here" from the in-editor card hides that flag for this draft, in the sidebar too.
   const analysis = withoutDismissed(analysed, s.dismissed);
+  // A word-boundary send is for the composer's marks only: the sidebar's copy (and the wellbeing
+  // record) waits for the typing pause's send, so the sidebar re-renders once per pause.
+  if (msg.marksOnly) return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
   const state: TabState = {
     version: STATE_VERSION,
     tabId,
@@ -68,9 +71,6 @@ export async function onSnapshot(msg: MessageOf<'content/snapshot'>, sender: Run
     analysis,
     updatedAt: Date.now(),
   };
-  // A word-boundary send is for the composer's marks only: the sidebar's copy (and the wellbeing
-  // record) waits for the typing pause's send, so the sidebar re-renders once per pause.
-  if (msg.marksOnly) return { ok: true, inEditor: inEditorReply(s.draft, analysis) };
   if (!current()) return { ok: true };
   // The sidebar's copy is stored before the reply, not after it: Firefox keeps an event page
   // that has been idle past its timeout alive only while a listener's promise is pending, and

@@ -263,6 +263,15 @@ function withoutExtension(base: Pick<Session, 'browser' | 'site' | 'close'>): Se
 }
 
 /** The tab's id, asked from an extension page; the tab is told apart by a mark in its title for a moment (tabs can share a URL). */
+/** A sidebar bound to a site's tab, opened as the pop-out does, with the site back in front (both browsers). */
+function sidebarOpener(tabId: (t: Tab) => Promise<number>, openExtensionPage: (pathAndQuery: string) => Promise<Tab>): (site: Tab) => Promise<Tab> {
+  return async (site) => {
+    const view = await openExtensionPage(`sidebar.html?tabId=${await tabId(site)}`);
+    await site.front();
+    return view;
+  };
+}
+
 async function tabIdOfTab(ext: Tab, site: Tab): Promise<number> {
   const mark = `cooldown-tab-${Math.random().toString(36).slice(2)}`;
   await site.eval(`(() => { window.__title = document.title; document.title = ${JSON.stringify(mark)}; })()`);
@@ -389,12 +398,7 @@ async function chromiumSession(o: SessionOptions): Promise<Session> {
     },
     openExtensionPage,
     tabId,
-    async sidebarFor(t) {
-      const id = await tabId(t);
-      const view = await openExtensionPage(`sidebar.html?tabId=${id}`);
-      await t.front();
-      return view;
-    },
+    sidebarFor: sidebarOpener(tabId, openExtensionPage),
     async newTab(action) {
       const [p] = await Promise.all([h.context.waitForEvent('page'), action()]);
       return tab(p, `site-${++opened}`);
@@ -551,12 +555,7 @@ async function firefoxSession(o: SessionOptions): Promise<Session> {
     },
     openExtensionPage,
     tabId,
-    async sidebarFor(t) {
-      const id = await tabId(t);
-      const view = await openExtensionPage(`sidebar.html?tabId=${id}`);
-      await t.front();
-      return view;
-    },
+    sidebarFor: sidebarOpener(tabId, openExtensionPage),
     async newTab(action) {
       const known = new Set(await h.browser.pages());
       await action();
